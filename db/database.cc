@@ -1,1 +1,243 @@
-// placeholder, replaced by the storage module
+#include "db/database.h"
+
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include "db/schema.h"
+#include "db/statement.h"
+
+namespace bw {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// FNV-1a, 64 bits: tells whether a refetched text changed; not a security hash.
+std::string ContentHash(std::string_view text) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::optional<std::string> Compress(std::string_view in) {
+  uLongf size = compressBound(in.size());
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                reinterpret_cast<const Bytef*>(in.data()), in.size(), 6) != Z_OK) {
+    return std::nullopt;
+  }
+  out.resize(size);
+  return out;
+}
+
+// RAII transaction: rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {
+    ok_ = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  ~Transaction() {
+    if (ok_ && !committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  bool ok() const { return ok_; }
+  bool Commit() {
+    committed_ = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+    return committed_;
+  }
+
+ private:
+  sqlite3* db_;
+  bool ok_ = false;
+  bool committed_ = false;
+};
+
+Result<int64_t> InsertFetch(sqlite3* db, const FetchRecord& f, std::optional<int64_t> doc_id) {
+  db::Statement s(db,
+                  "INSERT INTO fetches (url, final_url, outcome, http_status, content_type, "
+                  "charset, bytes, elapsed_ms, error, document_id) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!s.ok()) return Status::IoError(sqlite3_errmsg(db));
+  s.Bind(1, f.url).BindOrNull(2, f.final_url).Bind(3, f.outcome).BindOrNull(4, f.http_status);
+  s.BindOrNull(5, f.content_type).BindOrNull(6, f.charset).BindOrNull(7, f.bytes);
+  s.BindOrNull(8, f.elapsed_ms).BindOrNull(9, f.error).BindOrNull(10, doc_id);
+  if (s.Step() != SQLITE_DONE) return Status::IoError(sqlite3_errmsg(db));
+  return sqlite3_last_insert_rowid(db);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  sqlite3* handle = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &handle,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+    sqlite3_close(handle);
+    return Status::IoError(path + ": cannot open database: " + msg);
+  }
+  std::unique_ptr<Database> db(new Database(handle, path));
+  sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(handle, 1);
+  // journal_mode reads the file: a corrupt or foreign file fails here.
+  if (Status s = db->Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
+  if (Status s = db->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"); !s.ok()) return s;
+  if (Status s = db->Migrate(); !s.ok()) return s;
+  return db;
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+Status Database::Error(const std::string& what) const {
+  return Status::IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+Status Database::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    return Status::IoError(path_ + ": " + msg);
+  }
+  return Status::OK();
+}
+
+int Database::SchemaVersion() const {
+  db::Statement s(db_, "PRAGMA user_version");
+  return s.ok() && s.Step() == SQLITE_ROW ? static_cast<int>(s.ColumnInt(0)) : -1;
+}
+
+Status Database::Migrate() {
+  const auto& migrations = db::Migrations();
+  int version = SchemaVersion();
+  if (version < 0) return Error("cannot read schema version");
+  if (version > static_cast<int>(migrations.size())) {
+    return Status::IoError(path_ + ": schema version " + std::to_string(version) +
+                           " is newer than this bubblewatch knows (" +
+                           std::to_string(migrations.size()) + ")");
+  }
+  for (size_t v = static_cast<size_t>(version); v < migrations.size(); ++v) {
+    Transaction tx(db_);
+    if (!tx.ok()) return Error("cannot start migration");
+    std::string sql(migrations[v]);
+    sql += "\nPRAGMA user_version = " + std::to_string(v + 1) + ";";
+    if (Status s = Exec(sql.c_str()); !s.ok()) return s;
+    if (!tx.Commit()) return Error("cannot commit migration");
+  }
+  return Status::OK();
+}
+
+Result<int64_t> Database::RecordFetch(const FetchRecord& fetch) {
+  auto id = InsertFetch(db_, fetch, std::nullopt);
+  if (!id.ok()) return id.status().WithPrefix(path_);
+  return id;
+}
+
+Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
+                                               std::string_view raw_body,
+                                               const AnalysisRecord& r) {
+  std::optional<std::string> compressed = Compress(raw_body);
+  if (!compressed) return Status::IoError(path_ + ": cannot compress the raw body");
+  Transaction tx(db_);
+  if (!tx.ok()) return Error("cannot start transaction");
+
+  StoredDocument stored;
+  const std::string& url = r.canonical_url.empty() ? r.url : r.canonical_url;
+  {
+    db::Statement find(db_, "SELECT id FROM documents WHERE url = ?1");
+    if (!find.ok()) return Error("cannot look up document");
+    find.Bind(1, url);
+    stored.created = find.Step() != SQLITE_ROW;
+  }
+  db::Statement up(db_,
+                   "INSERT INTO documents (url, fetched_url, title, site_name, author, published, "
+                   "published_from, lang, script, kind, status, text, content_hash, "
+                   "analyzer_version) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                   "ON CONFLICT (url) DO UPDATE SET fetched_url = excluded.fetched_url, "
+                   "title = excluded.title, site_name = excluded.site_name, "
+                   "author = excluded.author, published = excluded.published, "
+                   "published_from = excluded.published_from, lang = excluded.lang, "
+                   "script = excluded.script, kind = excluded.kind, status = excluded.status, "
+                   "text = excluded.text, content_hash = excluded.content_hash, "
+                   "analyzer_version = excluded.analyzer_version, "
+                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                   "RETURNING id");
+  if (!up.ok()) return Error("cannot prepare document upsert");
+  up.Bind(1, url).BindOrNull(2, r.url).Bind(3, r.title).BindOrNull(4, r.site_name);
+  up.BindOrNull(5, r.author).BindOrNull(6, r.published ? r.published->ToIso8601() : "");
+  up.BindOrNull(7, r.published_from).Bind(8, r.lang).BindOrNull(9, r.script).Bind(10, r.kind);
+  up.Bind(11, ArticleStatusName(r.status)).Bind(12, r.text).Bind(13, ContentHash(r.text));
+  up.Bind(14, kAnalyzerVersion);
+  if (up.Step() != SQLITE_ROW) return Error("cannot store document");
+  stored.id = up.ColumnInt(0);
+  if (up.Step() != SQLITE_DONE) return Error("cannot store document");
+
+  auto fetch_id = InsertFetch(db_, fetch, stored.id);
+  if (!fetch_id.ok()) return fetch_id.status().WithPrefix(path_);
+  stored.fetch_id = *fetch_id;
+
+  db::Statement raw(db_,
+                    "INSERT OR REPLACE INTO raw (document_id, fetch_id, content_type, charset, "
+                    "encoding, size, body) VALUES (?1, ?2, ?3, ?4, 'zlib', ?5, ?6)");
+  if (!raw.ok()) return Error("cannot prepare raw insert");
+  raw.Bind(1, stored.id).Bind(2, stored.fetch_id).BindOrNull(3, fetch.content_type);
+  raw.BindOrNull(4, fetch.charset).Bind(5, static_cast<int64_t>(raw_body.size()));
+  raw.BindBlob(6, *compressed);
+  if (raw.Step() != SQLITE_DONE) return Error("cannot store raw body");
+
+  if (!tx.Commit()) return Error("cannot commit document");
+  return stored;
+}
+
+std::optional<DocumentRow> Database::FindDocument(const std::string& url) const {
+  db::Statement s(db_,
+                  "SELECT id, url, fetched_url, title, published, lang, script, kind, status, "
+                  "text, analyzer_version FROM documents WHERE url = ?1 OR fetched_url = ?1 "
+                  "ORDER BY url = ?1 DESC LIMIT 1");
+  if (!s.ok()) return std::nullopt;
+  s.Bind(1, url);
+  if (s.Step() != SQLITE_ROW) return std::nullopt;
+  DocumentRow row;
+  row.id = s.ColumnInt(0);
+  row.url = s.ColumnText(1);
+  row.fetched_url = s.ColumnText(2);
+  row.title = s.ColumnText(3);
+  row.published = s.ColumnText(4);
+  row.lang = s.ColumnText(5);
+  row.script = s.ColumnText(6);
+  row.kind = s.ColumnText(7);
+  row.status = s.ColumnText(8);
+  row.text = s.ColumnText(9);
+  row.analyzer_version = s.ColumnText(10);
+  return row;
+}
+
+std::optional<std::string> Database::RawBody(int64_t document_id) const {
+  db::Statement s(db_, "SELECT size, body FROM raw WHERE document_id = ?1");
+  if (!s.ok()) return std::nullopt;
+  s.Bind(1, document_id);
+  if (s.Step() != SQLITE_ROW) return std::nullopt;
+  uLongf size = static_cast<uLongf>(s.ColumnInt(0));
+  std::string compressed = s.ColumnBlob(1);
+  std::string out(size, '\0');
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size,
+                 reinterpret_cast<const Bytef*>(compressed.data()), compressed.size()) != Z_OK) {
+    return std::nullopt;
+  }
+  out.resize(size);
+  return out;
+}
+
+int64_t Database::CountRows(const std::string& table) const {
+  // Table names cannot be bound; only the schema's own tables are accepted.
+  if (table != "documents" && table != "fetches" && table != "raw") return -1;
+  db::Statement s(db_, "SELECT count(*) FROM " + table);
+  return s.ok() && s.Step() == SQLITE_ROW ? s.ColumnInt(0) : -1;
+}
+
+}  // namespace bw

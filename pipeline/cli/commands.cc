@@ -1,5 +1,56 @@
 #include "pipeline/cli/commands.h"
 
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "common/status.h"
+#include "pipeline/cli/analyze_command.h"
+#include "pipeline/cli/context.h"
+#include "pipeline/cli/fetch_command.h"
+
 namespace bw::cli {
-int Run(int, char**) { return 0; }
+
+namespace {
+constexpr const char* kExitCodes =
+    "Exit codes: 0 ok, 64 bad usage (arguments, URL, config), 65 unreadable data (type, size,\n"
+    "encoding, JSON), 69 unreachable (network, timeout, HTTP error), 74 file or database error,\n"
+    "75 another run holds the lock.";
+}  // namespace
+
+int Run(int argc, char** argv) {
+  CLI::App app{"bubblewatch: news and sentiment on the AI infrastructure boom"};
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--db", global.db_path,
+                 "SQLite database (default: the config's, else $BUBBLEWATCH_DB, else "
+                 "./bubblewatch.db)");
+  app.add_option("--config", global.config_path,
+                 "TOML configuration (default: $BUBBLEWATCH_CONFIG, else "
+                 "./config/bubblewatch.toml if present)");
+  app.add_option("--lexicons", global.lexicons_dir,
+                 "directory of lexicon files laid over the built-in ones");
+  app.set_version_flag("--version", std::string("bubblewatch ") + BW_VERSION);
+
+  FetchCommand fetch(app);
+  AnalyzeCommand analyze(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "bubblewatch: " << e.what() << " (see --help)\n";
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  Context context(global);
+  if (fetch.Parsed()) return fetch.Run(context);
+  if (analyze.Parsed()) return analyze.Run(context);
+  return static_cast<int>(ExitCode::kUsage);
+}
+
 }  // namespace bw::cli

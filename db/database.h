@@ -1,0 +1,89 @@
+// Database: bubblewatch's SQLite store. Opening it creates the file if needed,
+// turns on WAL and brings the schema up to date (db/schema.h). Every write of
+// a document is one transaction, so a failure or a crash half-way leaves no
+// half document behind.
+//
+//   auto db = bw::Database::Open("bubblewatch.db");
+//   if (!db.ok()) { std::cerr << db.status().message() << "\n"; return db.status().exit_code(); }
+//   auto stored = (*db)->StoreDocument(fetch, raw_body, record);
+#ifndef BUBBLEWATCH_DB_DATABASE_H_
+#define BUBBLEWATCH_DB_DATABASE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+#include "extractors/document_analyzer.h"
+
+struct sqlite3;
+
+namespace bw {
+
+// What happened when a URL was fetched (one row of `fetches`).
+struct FetchRecord {
+  std::string url;        // as requested
+  std::string final_url;  // after redirects
+  std::string outcome;    // ok | http_error | timeout | too_large | unsupported_type | refused | network
+  std::optional<int64_t> http_status;
+  std::string content_type;
+  std::string charset;
+  std::optional<int64_t> bytes;
+  std::optional<int64_t> elapsed_ms;
+  std::string error;  // the one-line cause, empty when ok
+};
+
+struct StoredDocument {
+  int64_t id = 0;
+  bool created = false;  // false when an existing document (same canonical URL) was updated
+  int64_t fetch_id = 0;
+};
+
+// A stored document as read back.
+struct DocumentRow {
+  int64_t id = 0;
+  std::string url, fetched_url, title, published, lang, script, kind, status, text;
+  std::string analyzer_version;
+};
+
+class Database {
+ public:
+  // Opens or creates the database at `path` and migrates it. Fails with an
+  // I/O Status (exit 74) naming the path when the file cannot be opened, is
+  // not a database, is corrupt, is locked for longer than the busy timeout,
+  // or has a schema newer than this program knows.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  int SchemaVersion() const;
+
+  // Records a fetch that produced no document (an error, a skipped type).
+  Result<int64_t> RecordFetch(const FetchRecord& fetch);
+
+  // In one transaction: records `fetch`, inserts or updates the document whose
+  // canonical URL is `record.canonical_url` (or `record.url` when that is
+  // empty), and replaces its raw body with `raw_body`, compressed.
+  Result<StoredDocument> StoreDocument(const FetchRecord& fetch, std::string_view raw_body,
+                                       const AnalysisRecord& record);
+
+  std::optional<DocumentRow> FindDocument(const std::string& url) const;
+  // The raw body of a document, decompressed; nullopt when there is none.
+  std::optional<std::string> RawBody(int64_t document_id) const;
+  int64_t CountRows(const std::string& table) const;
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Migrate();
+  Status Exec(const char* sql);
+  Status Error(const std::string& what) const;
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+}  // namespace bw
+
+#endif  // BUBBLEWATCH_DB_DATABASE_H_

@@ -1,0 +1,60 @@
+#include "db/schema.h"
+
+namespace bw::db {
+
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> kMigrations = {
+      // 1: fetch outcomes, documents and their raw bodies.
+      R"sql(
+CREATE TABLE documents (
+  id               INTEGER PRIMARY KEY,
+  url              TEXT NOT NULL UNIQUE,   -- canonical URL: one row per article
+  fetched_url      TEXT,                   -- the URL the body was last fetched from
+  title            TEXT NOT NULL,
+  site_name        TEXT,
+  author           TEXT,
+  published        TEXT,                   -- ISO 8601, offset kept when known
+  published_from   TEXT,
+  lang             TEXT NOT NULL,
+  script           TEXT,
+  kind             TEXT NOT NULL CHECK (kind IN ('article', 'post')),
+  status           TEXT NOT NULL,          -- ok | no_article | empty
+  text             TEXT NOT NULL,
+  content_hash     TEXT NOT NULL,          -- of text, to see whether a refetch changed it
+  analyzer_version TEXT NOT NULL,
+  first_seen       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX documents_published ON documents (published);
+
+CREATE TABLE fetches (
+  id           INTEGER PRIMARY KEY,
+  url          TEXT NOT NULL,
+  final_url    TEXT,
+  fetched_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  outcome      TEXT NOT NULL,   -- ok | http_error | timeout | too_large | unsupported_type | refused | network
+  http_status  INTEGER,
+  content_type TEXT,
+  charset      TEXT,
+  bytes        INTEGER,         -- decoded body size
+  elapsed_ms   INTEGER,
+  error        TEXT,
+  document_id  INTEGER REFERENCES documents (id)
+);
+CREATE INDEX fetches_url ON fetches (url);
+
+CREATE TABLE raw (
+  document_id  INTEGER PRIMARY KEY REFERENCES documents (id),  -- the latest body only
+  fetch_id     INTEGER NOT NULL REFERENCES fetches (id),
+  content_type TEXT,
+  charset      TEXT,
+  encoding     TEXT NOT NULL,   -- 'zlib': the body as zlib's compress2 wrote it
+  size         INTEGER NOT NULL,
+  body         BLOB NOT NULL
+);
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace bw::db

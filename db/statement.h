@@ -1,0 +1,47 @@
+// Statement: a prepared SQLite statement with RAII and typed binding. Internal
+// to db/ (SQL lives only here).
+#ifndef BUBBLEWATCH_DB_STATEMENT_H_
+#define BUBBLEWATCH_DB_STATEMENT_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bw::db {
+
+class Statement {
+ public:
+  // Prepares `sql` on `db`; ok() tells whether it worked.
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return stmt_ != nullptr; }
+
+  // Parameters are numbered from 1, as in SQLite.
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, int64_t value);
+  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& BindNull(int index);
+  // Binds NULL when `text` is empty.
+  Statement& BindOrNull(int index, std::string_view text);
+  Statement& BindOrNull(int index, std::optional<int64_t> value);
+
+  // Runs one step: SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step();
+
+  int64_t ColumnInt(int col) const;
+  std::string ColumnText(int col) const;
+  std::string ColumnBlob(int col) const;
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace bw::db
+
+#endif  // BUBBLEWATCH_DB_STATEMENT_H_

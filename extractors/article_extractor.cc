@@ -1,0 +1,351 @@
+#include "extractors/article_extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <unordered_map>
+
+#include "extractors/text_util.h"
+
+namespace bw {
+namespace {
+
+// A paragraph of visible text and the block element that holds it.
+struct Paragraph {
+  std::string text;
+  const GumboNode* owner;
+  size_t units;         // code points, CJK counted twice
+  double link_density;  // share of the text inside <a>
+  size_t commas;        // clause punctuation, a sign of prose
+};
+
+// Subtrees that never hold article text.
+bool IsSkippedTag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlockTag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_HR: case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HEADER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Containers: elements whose own text is scored to themselves, not their parent.
+bool IsContainerTag(GumboTag t) {
+  return t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
+         t == GUMBO_TAG_MAIN || t == GUMBO_TAG_TD || t == GUMBO_TAG_BODY;
+}
+
+// Tokens of class and id values ("site-nav__menu" -> site, nav, menu).
+std::vector<std::string> ClassTokens(const GumboNode* n) {
+  std::vector<std::string> tokens;
+  for (const char* attr : {"class", "id", "role"}) {
+    std::string v = AsciiLower(HtmlDom::Attr(n, attr));
+    std::string cur;
+    for (char c : v) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        cur += c;
+      } else if (!cur.empty()) {
+        tokens.push_back(std::move(cur));
+        cur.clear();
+      }
+    }
+    if (!cur.empty()) tokens.push_back(std::move(cur));
+  }
+  return tokens;
+}
+
+bool HasToken(const std::vector<std::string>& tokens, std::span<const std::string_view> set) {
+  for (const std::string& t : tokens) {
+    for (std::string_view s : set) {
+      if (t == s) return true;
+    }
+  }
+  return false;
+}
+
+// Class/id words of page chrome. These are the markup conventions of web
+// pages in every language, not words of a language.
+constexpr std::string_view kChromeTokens[] = {
+    "cookie", "cookies", "consent", "gdpr", "nav", "navbar", "navigation", "menu", "breadcrumb",
+    "breadcrumbs", "footer", "sidebar", "share", "sharing", "social", "related", "recommend",
+    "recommended", "comment", "comments", "newsletter", "subscribe", "subscription", "advert",
+    "advertisement", "ads", "ad", "sponsor", "popup", "modal", "login", "signup", "toolbar",
+    "pagination", "pager", "banner", "masthead", "skip", "langswitch", "language", "lang",
+    "widget", "promo", "tags", "copyright"};
+constexpr std::string_view kContentTokens[] = {
+    "article", "content", "main", "post", "entry", "story", "body", "text", "articlebody"};
+
+bool IsHidden(const GumboNode* n) {
+  if (gumbo_get_attribute(&n->v.element.attributes, "hidden")) return true;
+  if (HtmlDom::Attr(n, "aria-hidden") == "true") return true;
+  std::string style = AsciiLower(HtmlDom::Attr(n, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+bool IsChrome(const GumboNode* n, const std::vector<std::string>& tokens) {
+  GumboTag t = n->v.element.tag;
+  if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) return false;
+  return HasToken(tokens, kChromeTokens) && !HasToken(tokens, kContentTokens);
+}
+
+size_t CountCommas(std::string_view s) {
+  size_t n = std::count(s.begin(), s.end(), ',');
+  for (std::string_view mark : {"，", "、", "。", "；"}) {
+    for (size_t at = s.find(mark); at != std::string_view::npos; at = s.find(mark, at + 1)) ++n;
+  }
+  return n;
+}
+
+// Cuts the body into paragraphs, skipping chrome, and records for every block
+// element the range of paragraphs it holds.
+class ParagraphCollector {
+ public:
+  void Run(const GumboNode* body) {
+    struct Frame {
+      const GumboNode* node;
+      unsigned next_child;
+    };
+    std::vector<Frame> stack{{body, 0}};
+    Enter(body);
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      const GumboVector& kids = f.node->v.element.children;
+      if (f.next_child == kids.length) {
+        Leave(f.node);
+        stack.pop_back();
+        continue;
+      }
+      auto* child = static_cast<const GumboNode*>(kids.data[f.next_child++]);
+      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA ||
+          child->type == GUMBO_NODE_WHITESPACE) {
+        AddText(child->v.text.text);
+      } else if (child->type == GUMBO_NODE_ELEMENT && !Skip(child)) {
+        Enter(child);
+        stack.push_back({child, 0});
+      }
+    }
+  }
+
+  std::vector<Paragraph> paragraphs;
+  std::unordered_map<const GumboNode*, std::pair<size_t, size_t>> ranges;  // [first, end)
+
+ private:
+  bool Skip(const GumboNode* n) {
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_BR) {
+      Flush();
+      return true;
+    }
+    if (IsSkippedTag(t) || IsHidden(n)) return true;
+    if (t == GUMBO_TAG_HEADER && article_depth_ == 0) return true;
+    return IsChrome(n, ClassTokens(n));
+  }
+
+  void Enter(const GumboNode* n) {
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_A) ++link_depth_;
+    if (t == GUMBO_TAG_ARTICLE) ++article_depth_;
+    if (IsBlockTag(t)) {
+      Flush();
+      blocks_.push_back(n);
+      ranges[n].first = paragraphs.size();
+    }
+  }
+
+  void Leave(const GumboNode* n) {
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_A) --link_depth_;
+    if (t == GUMBO_TAG_ARTICLE) --article_depth_;
+    if (IsBlockTag(t)) {
+      Flush();
+      blocks_.pop_back();
+      ranges[n].second = paragraphs.size();
+    }
+  }
+
+  void AddText(std::string_view s) {
+    buffer_ += s;
+    if (link_depth_ > 0) link_bytes_ += s.size();
+  }
+
+  void Flush() {
+    std::string text = CollapseWhitespace(buffer_);
+    size_t raw_bytes = buffer_.size();
+    buffer_.clear();
+    size_t link_bytes = link_bytes_;
+    link_bytes_ = 0;
+    if (text.empty() || blocks_.empty()) return;
+    CharCounts counts = CountChars(text);
+    double density = raw_bytes ? std::min(1.0, double(link_bytes) / double(raw_bytes)) : 0.0;
+    size_t commas = CountCommas(text);
+    paragraphs.push_back({std::move(text), blocks_.back(), counts.code_points + counts.cjk,
+                          density, commas});
+  }
+
+  std::vector<const GumboNode*> blocks_;
+  std::string buffer_;
+  size_t link_bytes_ = 0;
+  int link_depth_ = 0;
+  int article_depth_ = 0;
+};
+
+// Readability's prior on a container from its tag and class.
+double InitialScore(const GumboNode* n) {
+  double s = 0;
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_ARTICLE: s = 10; break;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_MAIN: s = 5; break;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: s = 3; break;
+    case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_LI: s = -3; break;
+    default: break;
+  }
+  std::vector<std::string> tokens = ClassTokens(n);
+  if (HasToken(tokens, kContentTokens)) s += 25;
+  if (HtmlDom::Attr(n, "itemprop") == "articleBody") s += 50;
+  return s;
+}
+
+constexpr size_t kMinScoredUnits = 25;
+constexpr double kMaxScoredLinkDensity = 0.5;
+constexpr size_t kMinArticleUnits = 140;
+
+}  // namespace
+
+const char* ArticleStatusName(ArticleStatus status) {
+  switch (status) {
+    case ArticleStatus::kOk: return "ok";
+    case ArticleStatus::kNoArticle: return "no_article";
+    case ArticleStatus::kEmpty: return "empty";
+  }
+  return "empty";
+}
+
+ArticleExtractor::ArticleExtractor(const LexiconSet& lexicons) {
+  for (const LexiconEntry& e : lexicons.Entries("boilerplate.txt")) {
+    if (e.size() >= 2 && e[1] == "prefix") {
+      line_prefixes_.push_back(e[0]);
+    } else {
+      exact_lines_.insert(e[0]);
+    }
+  }
+}
+
+bool ArticleExtractor::IsBoilerplateLine(const std::string& paragraph) const {
+  if (exact_lines_.count(paragraph)) return true;
+  for (const std::string& p : line_prefixes_) {
+    if (paragraph.compare(0, p.size(), p) == 0) return true;
+  }
+  return false;
+}
+
+ArticleText ArticleExtractor::Extract(const HtmlDom& dom) const {
+  ArticleText out;
+  if (dom.body() == nullptr) return out;
+  ParagraphCollector c;
+  c.Run(dom.body());
+  if (c.paragraphs.empty()) return out;
+  out.status = ArticleStatus::kNoArticle;
+
+  std::unordered_map<const GumboNode*, double> scores;
+  auto add = [&](const GumboNode* n, double s) {
+    if (n == nullptr || n->type != GUMBO_NODE_ELEMENT) return;
+    auto [it, inserted] = scores.try_emplace(n, 0.0);
+    if (inserted) it->second = InitialScore(n);
+    it->second += s;
+  };
+  for (const Paragraph& p : c.paragraphs) {
+    if (p.units < kMinScoredUnits || p.link_density > kMaxScoredLinkDensity) continue;
+    double score = 1.0 + double(p.commas) + std::min(double(p.units) / 100.0, 3.0);
+    const GumboNode* container =
+        IsContainerTag(p.owner->v.element.tag) ? p.owner : p.owner->parent;
+    add(container, score);
+    if (container) add(container->parent, score / 2);
+    if (container && container->parent) add(container->parent->parent, score / 6);
+  }
+  if (scores.empty()) return out;
+
+  // Link density over the whole subtree of a candidate.
+  auto density = [&](const GumboNode* n) {
+    auto it = c.ranges.find(n);
+    if (it == c.ranges.end()) return 1.0;
+    double links = 0, all = 0;
+    for (size_t i = it->second.first; i < it->second.second; ++i) {
+      all += double(c.paragraphs[i].units);
+      links += double(c.paragraphs[i].units) * c.paragraphs[i].link_density;
+    }
+    return all > 0 ? links / all : 1.0;
+  };
+  const GumboNode* top = nullptr;
+  double top_score = 0;
+  for (auto& [node, score] : scores) {
+    score *= 1.0 - density(node);
+    if (top == nullptr || score > top_score) {
+      top = node;
+      top_score = score;
+    }
+  }
+
+  // The top candidate and the siblings that score nearly as well.
+  std::vector<const GumboNode*> chosen{top};
+  if (top->parent && top->parent->type == GUMBO_NODE_ELEMENT &&
+      top->v.element.tag != GUMBO_TAG_BODY) {
+    chosen.clear();
+    const double threshold = std::max(10.0, top_score * 0.2);
+    const GumboVector& kids = top->parent->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      auto* sib = static_cast<const GumboNode*>(kids.data[i]);
+      if (sib == top) {
+        chosen.push_back(sib);
+        continue;
+      }
+      auto it = scores.find(sib);
+      if (it != scores.end() && it->second >= threshold) chosen.push_back(sib);
+    }
+  }
+
+  std::vector<std::string> kept;
+  size_t units = 0;
+  for (const GumboNode* n : chosen) {
+    auto it = c.ranges.find(n);
+    if (it == c.ranges.end()) continue;
+    for (size_t i = it->second.first; i < it->second.second; ++i) {
+      const Paragraph& p = c.paragraphs[i];
+      if (p.link_density > kMaxScoredLinkDensity || IsBoilerplateLine(p.text)) continue;
+      kept.push_back(p.text);
+      units += p.units;
+    }
+  }
+  if (units < kMinArticleUnits) return out;
+  out.status = ArticleStatus::kOk;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (i) out.text += "\n\n";
+    out.text += kept[i];
+  }
+  return out;
+}
+
+}  // namespace bw

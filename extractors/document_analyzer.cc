@@ -1,0 +1,75 @@
+#include "extractors/document_analyzer.h"
+
+#include "extractors/charset_decoder.h"
+#include "extractors/html_dom.h"
+#include "extractors/page_metadata.h"
+
+namespace bw {
+
+nlohmann::ordered_json RecordToJson(const AnalysisRecord& r) {
+  nlohmann::ordered_json j;
+  j["url"] = r.url;
+  j["canonical_url"] = r.canonical_url;
+  j["title"] = r.title;
+  j["site_name"] = r.site_name;
+  j["author"] = r.author;
+  j["published"] = r.published ? nlohmann::ordered_json(r.published->ToIso8601()) : nlohmann::ordered_json();
+  j["lang"] = r.lang;
+  j["script"] = r.script;
+  j["kind"] = r.kind;
+  j["status"] = ArticleStatusName(r.status);
+  j["text"] = r.text;
+  j["figures"] = nlohmann::ordered_json::array();
+  j["stance"] = nullptr;
+  return j;
+}
+
+DocumentAnalyzer::DocumentAnalyzer(const LexiconSet& lexicons)
+    : article_extractor_(lexicons), language_detector_(lexicons) {}
+
+AnalysisRecord DocumentAnalyzer::AnalyzeHtml(std::string_view utf8_html,
+                                             const DocumentInput& input) const {
+  AnalysisRecord r;
+  r.url = input.url;
+  r.kind = input.kind;
+  HtmlDom dom(utf8_html);
+  PageMetadata meta = ExtractPageMetadata(dom);
+  r.title = meta.title;
+  r.site_name = meta.site_name;
+  r.author = meta.author;
+  r.canonical_url = meta.canonical_url;
+  r.published = meta.published;
+  r.published_from = meta.published_from;
+  ArticleText article = article_extractor_.Extract(dom);
+  r.status = article.status;
+  r.text = std::move(article.text);
+  if (!r.published && !r.text.empty()) {
+    r.published = FindWrittenDate(r.text, 1024);
+    if (r.published) r.published_from = "text";
+  }
+  // The language comes from what the page shows: the article, else the title.
+  std::string hint = input.lang_hint.empty() ? meta.lang_attr : input.lang_hint;
+  LanguageGuess g = language_detector_.Detect(r.text.empty() ? r.title : r.text, hint);
+  r.lang = g.lang;
+  r.script = g.script;
+  return r;
+}
+
+AnalysisRecord DocumentAnalyzer::AnalyzeText(std::string_view text,
+                                             const DocumentInput& input) const {
+  AnalysisRecord r;
+  r.url = input.url;
+  r.kind = input.kind;
+  r.text = SanitizeUtf8(text);
+  r.status = r.text.find_first_not_of(" \t\r\n") == std::string::npos ? ArticleStatus::kEmpty
+                                                                      : ArticleStatus::kOk;
+  if (r.status == ArticleStatus::kEmpty) r.text.clear();
+  r.published = FindWrittenDate(r.text);
+  if (r.published) r.published_from = "text";
+  LanguageGuess g = language_detector_.Detect(r.text, input.lang_hint);
+  r.lang = g.lang;
+  r.script = g.script;
+  return r;
+}
+
+}  // namespace bw

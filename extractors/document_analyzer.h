@@ -1,0 +1,73 @@
+// DocumentAnalyzer: the whole analysis of one document, HTML or plain text, in
+// memory: main text, metadata, language — and, as their issues land, figures
+// and stance. The result is the analysis record of DESIGN.md.
+//
+//   bw::LexiconSet lexicons = bw::LexiconSet::Embedded();
+//   bw::DocumentAnalyzer analyzer(lexicons);
+//   bw::AnalysisRecord r = analyzer.AnalyzeHtml(utf8_html, {.url = "https://…"});
+//   std::cout << bw::RecordToJson(r).dump() << "\n";
+#ifndef BUBBLEWATCH_EXTRACTORS_DOCUMENT_ANALYZER_H_
+#define BUBBLEWATCH_EXTRACTORS_DOCUMENT_ANALYZER_H_
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "extractors/article_extractor.h"
+#include "extractors/date_text.h"
+#include "extractors/language_detector.h"
+#include "extractors/lexicon.h"
+
+namespace bw {
+
+// Written into every stored analysis row, so that rows made by an older
+// analyser can be found and re-run.
+inline constexpr std::string_view kAnalyzerVersion = "0.1.0";
+
+struct DocumentInput {
+  std::string url;        // where the document came from; may be empty
+  std::string lang_hint;  // a configured or declared language; the text decides
+  std::string kind = "article";  // "article" or "post"
+};
+
+struct AnalysisRecord {
+  std::string url;
+  std::string canonical_url;  // as the page declares it; the pipeline resolves it
+  std::string title;
+  std::string site_name;
+  std::string author;
+  std::optional<DateTime> published;
+  std::string published_from;  // which source gave the date (see PageMetadata)
+  std::string lang = "und";
+  std::string script;
+  std::string kind = "article";
+  ArticleStatus status = ArticleStatus::kEmpty;
+  std::string text;
+  // Figures and stance are filled by their extractors (issues 4 and 5);
+  // until then the record carries an empty list and null.
+};
+
+// The analysis record as JSON, with the field names of DESIGN.md, in its order.
+nlohmann::ordered_json RecordToJson(const AnalysisRecord& record);
+
+class DocumentAnalyzer {
+ public:
+  // Copies what it needs from `lexicons`.
+  explicit DocumentAnalyzer(const LexiconSet& lexicons);
+
+  // `utf8_html` must be valid UTF-8 (see DecodeToUtf8).
+  AnalysisRecord AnalyzeHtml(std::string_view utf8_html, const DocumentInput& input) const;
+
+  // Plain text: the whole text is the document (invalid UTF-8 is replaced).
+  AnalysisRecord AnalyzeText(std::string_view text, const DocumentInput& input) const;
+
+ private:
+  ArticleExtractor article_extractor_;
+  LanguageDetector language_detector_;
+};
+
+}  // namespace bw
+
+#endif  // BUBBLEWATCH_EXTRACTORS_DOCUMENT_ANALYZER_H_

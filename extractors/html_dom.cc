@@ -1,0 +1,109 @@
+#include "extractors/html_dom.h"
+
+#include <cstring>
+#include <vector>
+
+#include "extractors/text_util.h"
+
+namespace bw {
+
+HtmlDom::HtmlDom(std::string_view utf8_html) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // parse errors are not used; recording them costs time
+  output_ = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
+}
+
+HtmlDom::~HtmlDom() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
+
+const GumboNode* HtmlDom::root() const { return output_->document; }
+const GumboNode* HtmlDom::html() const { return output_->root; }
+
+const GumboNode* HtmlDom::head() const {
+  const GumboVector& kids = output_->root->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    auto* n = static_cast<const GumboNode*>(kids.data[i]);
+    if (IsElement(n, GUMBO_TAG_HEAD)) return n;
+  }
+  return nullptr;
+}
+
+const GumboNode* HtmlDom::body() const {
+  const GumboVector& kids = output_->root->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    auto* n = static_cast<const GumboNode*>(kids.data[i]);
+    if (IsElement(n, GUMBO_TAG_BODY)) return n;
+  }
+  return nullptr;
+}
+
+std::string_view HtmlDom::Attr(const GumboNode* node, const char* name) {
+  if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return {};
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+bool HtmlDom::IsElement(const GumboNode* node, GumboTag tag) {
+  return node != nullptr && node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
+}
+
+std::string HtmlDom::TagName(const GumboNode* node) {
+  if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return "";
+  GumboTag tag = node->v.element.tag;
+  if (tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(tag);
+  GumboStringPiece piece = node->v.element.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  std::string name(piece.data ? piece.data : "", piece.data ? piece.length : 0);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+void HtmlDom::ForEachElement(const GumboNode* from,
+                             const std::function<bool(const GumboNode*)>& visit) {
+  std::vector<const GumboNode*> stack{from};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) continue;
+    if (n->type == GUMBO_NODE_ELEMENT && !visit(n)) continue;
+    const GumboVector& kids = n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children
+                                                              : n->v.element.children;
+    for (unsigned i = kids.length; i > 0; --i) {
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    }
+  }
+}
+
+const GumboNode* HtmlDom::FindFirst(const GumboNode* from, GumboTag tag) {
+  const GumboNode* found = nullptr;
+  ForEachElement(from, [&](const GumboNode* n) {
+    if (found) return false;
+    if (n->v.element.tag == tag) found = n;
+    return found == nullptr;
+  });
+  return found;
+}
+
+std::string HtmlDom::Text(const GumboNode* node) {
+  std::string raw;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+        n->type == GUMBO_NODE_WHITESPACE) {
+      raw += n->v.text.text;
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE) continue;
+    if (tag == GUMBO_TAG_BR) raw += ' ';
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = kids.length; i > 0; --i) {
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    }
+  }
+  return CollapseWhitespace(raw);
+}
+
+}  // namespace bw

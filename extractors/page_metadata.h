@@ -1,0 +1,46 @@
+// PageMetadata: what a news page says about itself, read from its markup:
+// title, site name, author, canonical URL, declared language and publication time.
+//
+// Sources are tried from the most to the least reliable: JSON-LD
+// (schema.org NewsArticle and friends), OpenGraph / article / Dublin Core and
+// the meta names CJK portals use, itemprop microdata, <time datetime>, and
+// finally a date written near the headline. A published date is preferred over
+// a modified one, which is only used when nothing else is found.
+//
+//   bw::HtmlDom dom(html);
+//   bw::PageMetadata meta = bw::ExtractPageMetadata(dom);
+//   if (meta.published) std::cout << meta.published->ToIso8601();
+#ifndef BUBBLEWATCH_EXTRACTORS_PAGE_METADATA_H_
+#define BUBBLEWATCH_EXTRACTORS_PAGE_METADATA_H_
+
+#include <optional>
+#include <string>
+
+#include "extractors/date_text.h"
+#include "extractors/html_dom.h"
+
+namespace bw {
+
+struct PageMetadata {
+  std::string title;          // the headline, without a " | Site name" suffix
+  std::string site_name;
+  std::string author;
+  std::string canonical_url;  // as the page writes it (may be relative); "" when absent
+  std::string lang_attr;      // <html lang>, a hint only
+  std::optional<DateTime> published;
+  std::string published_from;  // "json-ld", "meta", "itemprop", "time", "text", "modified"
+};
+
+PageMetadata ExtractPageMetadata(const HtmlDom& dom);
+
+// Removes a site-name part from a <title>: "Headline | Site" -> "Headline".
+// A part is dropped when it equals `site_name`, or when another part equals
+// `headline` (the page's <h1>). Separators must stand between spaces (" | ",
+// " - ", " – ", " — ") or be the full-width bars "｜" and "丨", so that a dash
+// inside a headline is kept.
+std::string StripSiteName(const std::string& title, const std::string& site_name,
+                          const std::string& headline);
+
+}  // namespace bw
+
+#endif  // BUBBLEWATCH_EXTRACTORS_PAGE_METADATA_H_

@@ -1,0 +1,81 @@
+// HttpClient: the one way bubblewatch talks HTTP. The fetch and crawl code take
+// an HttpClient&, so tests can hand them a fake; CurlHttpClient is the real one.
+//
+//   bw::CurlHttpClient client;
+//   bw::HttpResponse r = client.Get({.url = "https://example.com/a.html"});
+//   if (r.error != bw::FetchError::kNone) std::cerr << r.error_message << "\n";
+#ifndef BUBBLEWATCH_PIPELINE_HTTP_CLIENT_H_
+#define BUBBLEWATCH_PIPELINE_HTTP_CLIENT_H_
+
+#include <cstddef>
+#include <string>
+
+namespace bw {
+
+inline constexpr const char* kUserAgent =
+    "bubblewatch/0.1 (+https://github.com/bubblewatch/bubblewatch; news research crawler)";
+
+struct FetchLimits {
+  size_t max_body_bytes = 10 * 1024 * 1024;  // counted on the decoded body
+  long timeout_s = 30;                       // the whole transfer
+  long connect_timeout_s = 10;
+  long max_redirects = 5;
+};
+
+struct HttpRequest {
+  std::string url;
+  FetchLimits limits;
+  // Loopback, private, link-local and other non-public addresses are refused
+  // unless this is set, also when a public name resolves to one (or a redirect
+  // leads to one): a page must not be able to steer the crawler inward.
+  bool allow_private_networks = false;
+};
+
+enum class FetchError {
+  kNone,
+  kRefused,    // a scheme other than http/https (also after a redirect), or a private address
+  kTimeout,    // connect or total timeout
+  kTooLarge,   // the decoded body passed max_body_bytes
+  kRedirects,  // more than max_redirects
+  kNetwork,    // DNS, connection refused, TLS, malformed response…
+};
+
+// The `outcome` word stored in `fetches` for an error: "refused", "timeout", …
+const char* FetchErrorName(FetchError error);
+
+struct HttpResponse {
+  FetchError error = FetchError::kNone;
+  std::string error_message;  // one line, when error != kNone
+  long status = 0;            // HTTP status of the last response, 0 when none
+  std::string final_url;      // after redirects
+  std::string content_type;   // Content-Type header of the last response
+  std::string body;           // decoded (gzip, deflate, br), at most max_body_bytes
+  long redirects = 0;
+  long elapsed_ms = 0;
+};
+
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  // Performs a GET. Never throws; failures are described in the response.
+  virtual HttpResponse Get(const HttpRequest& request) = 0;
+};
+
+// HttpClient over libcurl: http and https only, also after redirects; at most
+// max_redirects redirects; connect and total timeouts; gzip, deflate and
+// brotli; a body cap counted on the decoded bytes, so a compression bomb stops
+// at the cap; a User-Agent that names bubblewatch and a contact URL.
+class CurlHttpClient : public HttpClient {
+ public:
+  CurlHttpClient();
+  HttpResponse Get(const HttpRequest& request) override;
+};
+
+// True for addresses that are not on the public internet: loopback, RFC 1918
+// private ranges, link-local, CGNAT, unspecified, ULA, multicast, and IPv4
+// mapped into IPv6. `ip` is a numeric IPv4 or IPv6 address.
+bool IsNonPublicAddress(const std::string& ip);
+
+}  // namespace bw
+
+#endif  // BUBBLEWATCH_PIPELINE_HTTP_CLIENT_H_

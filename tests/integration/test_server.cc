@@ -1,0 +1,65 @@
+#include "tests/integration/test_server.h"
+
+#include <unicode/ucnv.h>
+#include <zlib.h>
+
+#include <stdexcept>
+
+namespace bw::testing {
+
+TestServer::TestServer() {
+  // Logged before routing, so the entry exists before the client has its answer.
+  server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
+    std::lock_guard<std::mutex> lock(mu_);
+    log_.push_back({req.path, req.get_header_value("User-Agent"),
+                    req.get_header_value("Accept-Encoding")});
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  port_ = server_.bind_to_any_port("127.0.0.1");
+  if (port_ <= 0) throw std::runtime_error("cannot bind a port on 127.0.0.1");
+}
+
+void TestServer::Start() {
+  // The socket listens from bind_to_any_port on, so clients may connect at once.
+  thread_ = std::thread([this] { server_.listen_after_bind(); });
+}
+
+TestServer::~TestServer() {
+  server_.stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::string TestServer::Url(const std::string& path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + path;
+}
+
+std::vector<LoggedRequest> TestServer::Log() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return log_;
+}
+
+std::string Gzip(const std::string& data) {
+  z_stream z{};
+  deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, data.size()) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string Encode(const std::string& text, const char* charset) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string out(text.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                           text.data(), static_cast<int32_t>(text.size()), &err);
+  if (U_FAILURE(err)) throw std::runtime_error(std::string("cannot encode to ") + charset);
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+}  // namespace bw::testing
