@@ -83,7 +83,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   std::unique_ptr<Database> db(new Database(handle, path));
   sqlite3_busy_timeout(handle, kBusyTimeoutMs);
   sqlite3_extended_result_codes(handle, 1);
-  // journal_mode reads the file: a corrupt or foreign file fails here.
+  // Reading user_version reads the file: a corrupt or foreign file fails here,
+  // and a newer schema is refused before anything about the file is changed.
+  if (Status s = db->CheckVersion(); !s.ok()) return s;
   if (Status s = db->Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
   if (Status s = db->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"); !s.ok()) return s;
   if (Status s = db->Migrate(); !s.ok()) return s;
@@ -111,15 +113,21 @@ int Database::SchemaVersion() const {
   return s.ok() && s.Step() == SQLITE_ROW ? static_cast<int>(s.ColumnInt(0)) : -1;
 }
 
+Status Database::CheckVersion() {
+  const size_t known = db::Migrations().size();
+  int version = SchemaVersion();
+  if (version < 0) return Error("cannot read the database");
+  if (version > static_cast<int>(known)) {
+    return Status::IoError(path_ + ": schema version " + std::to_string(version) +
+                           " is newer than this bubblewatch knows (" + std::to_string(known) +
+                           ")");
+  }
+  return Status::OK();
+}
+
 Status Database::Migrate() {
   const auto& migrations = db::Migrations();
   int version = SchemaVersion();
-  if (version < 0) return Error("cannot read schema version");
-  if (version > static_cast<int>(migrations.size())) {
-    return Status::IoError(path_ + ": schema version " + std::to_string(version) +
-                           " is newer than this bubblewatch knows (" +
-                           std::to_string(migrations.size()) + ")");
-  }
   for (size_t v = static_cast<size_t>(version); v < migrations.size(); ++v) {
     Transaction tx(db_);
     if (!tx.ok()) return Error("cannot start migration");

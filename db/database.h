@@ -25,7 +25,7 @@ namespace bw {
 struct FetchRecord {
   std::string url;        // as requested
   std::string final_url;  // after redirects
-  std::string outcome;    // ok | http_error | timeout | too_large | unsupported_type | refused | network
+  std::string outcome;    // ok | http_error | timeout | too_large | unsupported_type | refused | redirects | network
   std::optional<int64_t> http_status;
   std::string content_type;
   std::string charset;
@@ -76,6 +76,7 @@ class Database {
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status CheckVersion();
   Status Migrate();
   Status Exec(const char* sql);
   Status Error(const std::string& what) const;

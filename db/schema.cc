@@ -32,7 +32,7 @@ CREATE TABLE fetches (
   url          TEXT NOT NULL,
   final_url    TEXT,
   fetched_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  outcome      TEXT NOT NULL,   -- ok | http_error | timeout | too_large | unsupported_type | refused | network
+  outcome      TEXT NOT NULL,   -- ok | http_error | timeout | too_large | unsupported_type | refused | redirects | network
   http_status  INTEGER,
   content_type TEXT,
   charset      TEXT,

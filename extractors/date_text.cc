@@ -86,7 +86,9 @@ int MonthFromName(StringPiece name) {
   static constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                             "jul", "aug", "sep", "oct", "nov", "dec"};
   std::string abbr;
-  for (char c : name.substr(0, 3)) abbr += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : name.substr(0, 3)) {
+    abbr += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   for (int i = 0; i < 12; ++i) {
     if (abbr == kMonths[i]) return i + 1;
   }
@@ -209,7 +211,7 @@ std::optional<DateTime> BuildNumeric(const Groups& g) {
 // The English time groups start at g[4]: hour, minute, second, a/p.
 std::optional<DateTime> WithEnglishTime(std::optional<DateTime> d, const Groups& g) {
   if (d && !g[4].empty()) {
-    char half = g[7].empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(g[7][0])));
+    char half = g[7].empty() ? 0 : (g[7][0] == 'p' || g[7][0] == 'P' ? 'p' : 'a');
     SetTime(*d, Number(g[4]), Number(g[5]), Number(g[6]), half);
   }
   return d;
@@ -267,8 +269,8 @@ std::string DateTime::ToIso8601() const {
       n += std::snprintf(buf + n, sizeof buf - n, "Z");
     } else if (utc_offset_minutes) {
       int m = std::abs(*utc_offset_minutes);
-      n += std::snprintf(buf + n, sizeof buf - n, "%c%02d:%02d", *utc_offset_minutes < 0 ? '-' : '+',
-                         m / 60, m % 60);
+      char sign = *utc_offset_minutes < 0 ? '-' : '+';
+      n += std::snprintf(buf + n, sizeof buf - n, "%c%02d:%02d", sign, m / 60, m % 60);
     }
   }
   return std::string(buf, std::min<size_t>(n, sizeof buf - 1));

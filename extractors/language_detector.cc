@@ -135,20 +135,20 @@ LanguageGuess LanguageDetector::Detect(std::string_view utf8, std::string_view l
   Counts c;
   UScriptCode word_script = USCRIPT_INVALID_CODE;  // script of the word being read, if any
   std::string word;                                // the Latin word being read, lower-cased ASCII
-  bool word_ascii = true;
+  bool word_listed = true;                         // false once it cannot be in the word list
   auto end_word = [&] {
     if (word_script == USCRIPT_LATIN) {
       ++c.latin_words;
       if (c.words_checked < kMaxWordsChecked) {
         ++c.words_checked;
-        if (word_ascii && english_words_.contains(word)) ++c.english_words;
+        if (word_listed && english_words_.contains(word)) ++c.english_words;
       }
     } else if (word_script != USCRIPT_INVALID_CODE) {
       ++c.other_words;
     }
     word_script = USCRIPT_INVALID_CODE;
     word.clear();
-    word_ascii = true;
+    word_listed = true;
   };
 
   const char* s = utf8.data();
@@ -156,10 +156,14 @@ LanguageGuess LanguageDetector::Detect(std::string_view utf8, std::string_view l
   while (i < n) {
     UChar32 ch;
     U8_NEXT(s, i, n, ch);  // invalid bytes come back negative
+    if (ch < 0) {
+      end_word();
+      continue;
+    }
     UErrorCode status = U_ZERO_ERROR;
-    UScriptCode script =
-        ch >= 0 && u_isalpha(ch) ? uscript_getScript(ch, &status) : USCRIPT_INVALID_CODE;
-    if (U_FAILURE(status)) script = USCRIPT_INVALID_CODE;
+    UScriptCode script = uscript_getScript(ch, &status);
+    if (U_FAILURE(status) || script == USCRIPT_INHERITED) continue;  // a mark goes with its letter
+    if (!u_isUAlphabetic(ch)) script = USCRIPT_COMMON;
     switch (script) {
       case USCRIPT_HAN:
         end_word();
@@ -176,9 +180,8 @@ LanguageGuess LanguageDetector::Detect(std::string_view utf8, std::string_view l
         end_word();
         ++c.hangul;
         break;
-      case USCRIPT_INVALID_CODE:  // not a letter: ends a word
-      case USCRIPT_COMMON:
-      case USCRIPT_INHERITED:
+      case USCRIPT_COMMON:  // digits, punctuation, spaces, symbols
+      case USCRIPT_UNKNOWN:
         end_word();
         break;
       default:  // an alphabet: letters add up to words
@@ -189,7 +192,7 @@ LanguageGuess LanguageDetector::Detect(std::string_view utf8, std::string_view l
           if (ch < 0x80 && word.size() < kMaxWordLength) {
             word += static_cast<char>(u_tolower(ch));
           } else {
-            word_ascii = false;  // cannot be in the (ASCII, short) word list
+            word_listed = false;  // the word list is short ASCII words
           }
         } else {
           ++c.other_letters;

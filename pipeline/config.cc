@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <system_error>
 #include <toml++/toml.h>
 
 namespace bw {
@@ -34,6 +35,10 @@ Status ReadInt(const std::string& file, const toml::table& table, const char* se
 Result<Config> LoadConfig(const std::string& path) {
   Config config;
   config.path = path;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::Usage(path + ": configuration file not found (or not a regular file)");
+  }
   toml::table root;
   try {
     root = toml::parse_file(path);
@@ -41,6 +46,12 @@ Result<Config> LoadConfig(const std::string& path) {
     std::string what(e.description());
     if (e.source().begin.line == 0) return Status::Usage(path + ": " + what);
     return Status::Usage(path + ":" + std::to_string(e.source().begin.line) + ": " + what);
+  }
+  for (const char* section : {"database", "crawl", "limits"}) {
+    const toml::node* node = root.get(section);
+    if (node != nullptr && !node->is_table()) {
+      return KeyError(path, *node, section, "expected a table ([" + std::string(section) + "])");
+    }
   }
   if (const toml::table* db = root["database"].as_table()) {
     if (const toml::node* p = db->get("path")) {

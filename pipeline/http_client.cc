@@ -83,8 +83,20 @@ bool IsNonPublicAddress(const std::string& ip) {
     inet_ntop(AF_INET, b + 12, buf, sizeof buf);
     return IsNonPublicAddress(buf);
   }
-  static const uint8_t kZero[15] = {};
-  if (std::memcmp(b, kZero, 15) == 0) return true;  // :: and ::1
+  static const uint8_t kZero[12] = {};
+  static const uint8_t kNat64[12] = {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+  if (std::memcmp(b, kZero, 12) == 0 || std::memcmp(b, kNat64, 12) == 0) {
+    // ::, ::1, IPv4-compatible ::a.b.c.d and NAT64 64:ff9b::a.b.c.d reach the IPv4 address.
+    if (std::memcmp(b, kZero, 12) == 0 && b[12] == 0 && b[13] == 0 && b[14] == 0) return true;
+    char buf[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, b + 12, buf, sizeof buf);
+    return IsNonPublicAddress(buf);
+  }
+  if (b[0] == 0x20 && b[1] == 0x02) {  // 6to4 2002:a.b.c.d::/48
+    char buf[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, b + 2, buf, sizeof buf);
+    return IsNonPublicAddress(buf);
+  }
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return true;  // fe80::/10 link-local
   if ((b[0] & 0xfe) == 0xfc) return true;                  // fc00::/7 unique local
   return b[0] == 0xff;                                     // multicast

@@ -73,7 +73,9 @@ class CurlHttpClient : public HttpClient {
 
 // True for addresses that are not on the public internet: loopback, RFC 1918
 // private ranges, link-local, CGNAT, unspecified, ULA, multicast, and IPv4
-// mapped into IPv6. `ip` is a numeric IPv4 or IPv6 address.
+// mapped or embedded in IPv6 (::ffff:a.b.c.d, ::a.b.c.d, NAT64 64:ff9b::/96,
+// 6to4 2002::/16). `ip` is a numeric IPv4 or IPv6 address; anything that does
+// not parse counts as non-public.
 bool IsNonPublicAddress(const std::string& ip);
 
 }  // namespace bw

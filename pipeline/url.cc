@@ -76,6 +76,9 @@ std::string NormalizeUrl(std::string_view url) {
 }
 
 std::string ResolveUrl(std::string_view base, std::string_view ref) {
+  // RFC 3986 5.4.1: an empty or fragment-only reference is the base document
+  // itself (libcurl 7.88 would resolve it to the base's directory).
+  if (ref.empty() || ref.front() == '#') return NormalizeUrl(base);
   std::string b(base), r(ref);
   CurlUrl u(curl_url(), curl_url_cleanup);
   if (curl_url_set(u.get(), CURLUPART_URL, b.c_str(), 0) != CURLUE_OK) return "";

@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <zlib.h>
 
+#include <chrono>
 #include <stdexcept>
 
 namespace bw::testing {
@@ -22,6 +23,9 @@ TestServer::TestServer() {
 void TestServer::Start() {
   // The socket listens from bind_to_any_port on, so clients may connect at once.
   thread_ = std::thread([this] { server_.listen_after_bind(); });
+  // stop() is a no-op until the accept loop runs; wait for it so that the
+  // destructor can always stop the server.
+  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 TestServer::~TestServer() {

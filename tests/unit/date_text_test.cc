@@ -26,7 +26,9 @@ auto CaseName = [](const ::testing::TestParamInfo<Case>& info) { return info.par
 
 class DateParseTest : public ::testing::TestWithParam<Case> {};
 
-TEST_P(DateParseTest, Parses) { EXPECT_EQ(Iso(ParseDateTime(GetParam().input)), GetParam().expected); }
+TEST_P(DateParseTest, Parses) {
+  EXPECT_EQ(Iso(ParseDateTime(GetParam().input)), GetParam().expected);
+}
 
 // A zero offset prints as "Z" (the header's form); a known non-zero one as +hh:mm.
 INSTANTIATE_TEST_SUITE_P(
@@ -92,7 +94,9 @@ TEST(DateTimeTest, ZoneFieldsAndIsoForms) {
 
 class DateWrittenTest : public ::testing::TestWithParam<Case> {};
 
-TEST_P(DateWrittenTest, Finds) { EXPECT_EQ(Iso(FindWrittenDate(GetParam().input)), GetParam().expected); }
+TEST_P(DateWrittenTest, Finds) {
+  EXPECT_EQ(Iso(FindWrittenDate(GetParam().input)), GetParam().expected);
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Date, DateWrittenTest,

@@ -1,0 +1,283 @@
+// End-to-end tests of the real bubblewatch binary: exit codes, one-line
+// errors, JSON output, and what the database holds afterwards.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <sstream>
+
+#include "db/database.h"
+#include "tests/integration/run_binary.h"
+#include "tests/integration/seed_page.h"
+#include "tests/integration/test_server.h"
+
+namespace bw {
+namespace {
+
+using testing::RunBubblewatch;
+using testing::RunResult;
+using testing::TempDir;
+using testing::TestServer;
+
+// Every failure prints exactly one line on stderr.
+void ExpectOneLine(const RunResult& r) {
+  EXPECT_FALSE(r.err.empty());
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+int64_t Count(const std::string& db_path, const std::string& table) {
+  auto db = Database::Open(db_path);
+  return db.ok() ? (*db)->CountRows(table) : -1;
+}
+
+std::vector<nlohmann::json> JsonLines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  for (std::string l; std::getline(in, l);) lines.push_back(nlohmann::json::parse(l));
+  return lines;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  RunResult Run(std::vector<std::string> args, const std::string& stdin_data = "") {
+    return RunBubblewatch(dir_.path(), args, stdin_data);
+  }
+  std::string Db() const { return dir_.File("bw.db"); }
+
+  TempDir dir_;
+};
+
+TEST_F(CliTest, FetchJsonOfTheSeedPage) {
+  TestServer server;
+  testing::SeedPage seed = testing::BuildUkiyoSeedPage();
+  server.server().Get("/zh/articles/ai-bubble-or-revolution",
+                      [&](const httplib::Request&, httplib::Response& res) {
+                        res.set_content(seed.html, "text/html; charset=utf-8");
+                      });
+  server.Start();
+  std::string url = server.Url("/zh/articles/ai-bubble-or-revolution?utm_source=x");
+  RunResult r = Run({"--db", Db(), "fetch", url, "--json", "--allow-private"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["url"], url);
+  EXPECT_EQ(j["canonical_url"], server.Url("/zh/articles/ai-bubble-or-revolution"));
+  EXPECT_EQ(j["title"], seed.title);
+  EXPECT_EQ(j["site_name"], "ukiyo journal");
+  EXPECT_EQ(j["published"], "2025-10-12T01:32:00");
+  EXPECT_EQ(j["lang"], "zh");
+  EXPECT_EQ(j["script"], "Hans");
+  EXPECT_EQ(j["kind"], "article");
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["figures"], nlohmann::json::array());
+  EXPECT_TRUE(j["stance"].is_null());
+  EXPECT_EQ(j["id"], 1);
+  EXPECT_EQ(Count(Db(), "documents"), 1);
+
+  // The same page again updates, never duplicates.
+  RunResult again = Run({"--db", Db(), "fetch", url, "--allow-private"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out.rfind("updated document 1: ", 0), 0u) << again.out;
+  EXPECT_EQ(Count(Db(), "documents"), 1);
+  EXPECT_EQ(Count(Db(), "fetches"), 2);
+}
+
+TEST_F(CliTest, FetchHttpErrorExits69AndIsRecorded) {
+  TestServer server;
+  server.Start();
+  std::string url = server.Url("/gone");
+  RunResult r = Run({"--db", Db(), "fetch", url, "--allow-private"});
+  EXPECT_EQ(r.exit_code, 69);
+  ExpectOneLine(r);
+  EXPECT_NE(r.err.find(url), std::string::npos);
+  EXPECT_NE(r.err.find("HTTP 404"), std::string::npos);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(Count(Db(), "fetches"), 1);
+  EXPECT_EQ(Count(Db(), "documents"), 0);
+}
+
+TEST_F(CliTest, FetchUnreachableExits69) {
+  // A port nobody listens on: bind one, note it, close it.
+  int port;
+  {
+    TestServer probe;
+    probe.Start();  // a started server closes its socket when destroyed
+    port = probe.port();
+  }
+  RunResult r = Run({"--db", Db(), "fetch", "http://127.0.0.1:" + std::to_string(port) + "/",
+                     "--allow-private", "--timeout", "5"});
+  EXPECT_EQ(r.exit_code, 69);
+  ExpectOneLine(r);
+}
+
+TEST_F(CliTest, RefusedUrlsExit64WithoutTouchingTheDatabase) {
+  for (const char* url : {"file:///etc/passwd", "ftp://example.com/file", "not-a-url",
+                          "javascript:alert(1)", ""}) {
+    SCOPED_TRACE(url);
+    RunResult r = Run({"--db", Db(), "fetch", url});
+    EXPECT_EQ(r.exit_code, 64);
+    ExpectOneLine(r);
+    EXPECT_NE(r.err.find(url), std::string::npos);
+  }
+  EXPECT_FALSE(std::filesystem::exists(Db()));
+}
+
+TEST_F(CliTest, BadArgumentsExit64) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {}, {"frobnicate"}, {"fetch"}, {"fetch", "http://x.test/", "--timeout", "abc"},
+           {"fetch", "http://x.test/", "--kind", "tweet"}, {"analyze", "--html", "--text"},
+           {"--no-such-flag", "analyze"}}) {
+    RunResult r = Run(args);
+    EXPECT_EQ(r.exit_code, 64) << ::testing::PrintToString(args);
+    ExpectOneLine(r);
+  }
+}
+
+TEST_F(CliTest, HelpDescribesCommandsAndExitCodes) {
+  RunResult r = Run({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* word : {"fetch", "analyze", "--db", "--config", "64", "65", "69", "74", "75"}) {
+    EXPECT_NE(r.out.find(word), std::string::npos) << word;
+  }
+  RunResult f = Run({"fetch", "--help"});
+  EXPECT_EQ(f.exit_code, 0);
+  EXPECT_NE(f.out.find("figures is an empty list"), std::string::npos);
+}
+
+TEST_F(CliTest, CorruptDatabaseExits74AndIsLeftAlone) {
+  std::string garbage(8192, 'x');
+  testing::WriteFile(Db(), garbage);
+  TestServer server;
+  server.Start();
+  RunResult r = Run({"--db", Db(), "fetch", server.Url("/a"), "--allow-private"});
+  EXPECT_EQ(r.exit_code, 74);
+  ExpectOneLine(r);
+  EXPECT_NE(r.err.find(Db()), std::string::npos);
+  EXPECT_EQ(testing::ReadFile(Db()), garbage);
+  EXPECT_TRUE(server.Log().empty());  // nothing fetched for a store that cannot take it
+}
+
+TEST_F(CliTest, LockedDatabaseExits74AndLosesNothing) {
+  TestServer server;
+  testing::SeedPage seed = testing::BuildUkiyoSeedPage();
+  server.server().Get("/a", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(seed.html, "text/html");
+  });
+  server.Start();
+  ASSERT_EQ(Run({"--db", Db(), "fetch", server.Url("/a"), "--allow-private"}).exit_code, 0);
+
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(Db().c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+  RunResult r = Run({"--db", Db(), "fetch", server.Url("/a"), "--allow-private"});
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  EXPECT_EQ(r.exit_code, 74);
+  ExpectOneLine(r);
+  EXPECT_NE(r.err.find("locked"), std::string::npos) << r.err;
+
+  auto db = Database::Open(Db());
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ((*db)->CountRows("documents"), 1);
+  auto row = (*db)->FindDocument(server.Url("/a"));
+  ASSERT_TRUE(row.has_value());
+  EXPECT_EQ(row->title, seed.title);
+}
+
+TEST_F(CliTest, BadConfigNamesFileLineAndKey) {
+  testing::WriteFile(dir_.File("bad.toml"), "[database]\npath = \"x.db\"\n[limits]\ntimeout_s = \"soon\"\n");
+  RunResult r = Run({"--config", dir_.File("bad.toml"), "fetch", "http://example.invalid/"});
+  EXPECT_EQ(r.exit_code, 64);
+  ExpectOneLine(r);
+  EXPECT_NE(r.err.find("bad.toml:4: limits.timeout_s: expected an integer"), std::string::npos)
+      << r.err;
+  RunResult missing = Run({"--config", dir_.File("none.toml"), "fetch", "http://example.invalid/"});
+  EXPECT_EQ(missing.exit_code, 64);
+  ExpectOneLine(missing);
+}
+
+TEST_F(CliTest, AnalyzeJsonlKeepsOrderAndReportsBadLines) {
+  std::string input =
+      R"({"id": "a", "text": "エヌビディアはオープンAIに最大1000億ドルを投資すると発表した。"})" "\n"
+      "{not json}\n"
+      R"({"id": "c", "html": "<html><body><article><p>Nvidia said on Monday it would invest up to $100 billion in OpenAI, which plans to deploy at least ten gigawatts of Nvidia systems for its next generation of models.</p></article></body></html>", "url": "https://example.com/n"})" "\n";
+  RunResult r = Run({"analyze", "--jsonl"}, input);
+  EXPECT_EQ(r.exit_code, 65);
+  ExpectOneLine(r);
+  EXPECT_NE(r.err.find("-:2"), std::string::npos) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["id"], "a");
+  EXPECT_EQ(lines[0]["lang"], "ja");
+  EXPECT_EQ(lines[0]["script"], "Jpan");
+  EXPECT_TRUE(lines[1].contains("error"));
+  EXPECT_EQ(lines[1]["line"], 2);
+  EXPECT_EQ(lines[2]["id"], "c");
+  EXPECT_EQ(lines[2]["lang"], "en");
+  EXPECT_EQ(lines[2]["url"], "https://example.com/n");
+  EXPECT_NE(lines[2]["text"].get<std::string>().find("ten gigawatts"), std::string::npos);
+}
+
+TEST_F(CliTest, AnalyzeManyFilesInOrderWithAMissingOne) {
+  std::vector<std::string> args{"analyze", "--html"};
+  for (int i = 0; i < 30; ++i) {
+    std::string path = dir_.File("p" + std::to_string(i) + ".html");
+    testing::WriteFile(path, "<html><head><title>Page " + std::to_string(i) +
+                                 "</title></head><body><p>x</p></body></html>");
+    args.push_back(path);
+    if (i == 10) args.push_back(dir_.File("missing.html"));
+  }
+  RunResult r = Run(args);
+  EXPECT_EQ(r.exit_code, 74);
+  ExpectOneLine(r);
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 31u);
+  EXPECT_EQ(lines[0]["title"], "Page 0");
+  EXPECT_EQ(lines[10]["title"], "Page 10");
+  EXPECT_EQ(lines[11]["file"], dir_.File("missing.html"));
+  EXPECT_TRUE(lines[11].contains("error"));
+  EXPECT_EQ(lines[12]["title"], "Page 11");
+  EXPECT_EQ(lines[30]["title"], "Page 29");
+  EXPECT_EQ(lines[5]["status"], "no_article");
+  EXPECT_EQ(lines[5]["text"], "");
+}
+
+TEST_F(CliTest, AnalyzeFilesFromListAndStdinText) {
+  testing::WriteFile(dir_.File("a.html"), "<title>A</title>");
+  testing::WriteFile(dir_.File("list.txt"), dir_.File("a.html") + "\n\n" + dir_.File("a.html") + "\n");
+  RunResult r = Run({"analyze", "--files-from", dir_.File("list.txt")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(JsonLines(r.out).size(), 2u);
+
+  RunResult t = Run({"analyze", "--text", "-"}, "AI泡沫论再起：2025年10月12日 01:32 发布。\n");
+  EXPECT_EQ(t.exit_code, 0) << t.err;
+  auto j = nlohmann::json::parse(t.out);
+  EXPECT_EQ(j["published"], "2025-10-12T01:32:00");
+  EXPECT_EQ(j["lang"], "zh");
+  EXPECT_FALSE(j.contains("file"));
+}
+
+TEST_F(CliTest, LexiconOverrideDirectoryTakesEffect) {
+  std::string html =
+      "<html><body><article><p>Nvidia said on Monday it would invest up to $100 billion in "
+      "OpenAI, which plans to deploy at least ten gigawatts of Nvidia systems, the first of them in the "
+      "second half of 2026 on its Vera Rubin platform.</p><p>Advertisement "
+      "line that a newsroom repeats under every article of its site.</p></article></body></html>";
+  testing::WriteFile(dir_.File("p.html"), html);
+  std::filesystem::create_directory(dir_.File("lex"));
+  testing::WriteFile(dir_.File("lex/boilerplate.txt"),
+                     "# test\nAdvertisement line that a newsroom repeats under every article of "
+                     "its site.\texact\n");
+  auto before = nlohmann::json::parse(Run({"analyze", dir_.File("p.html")}).out);
+  auto after = nlohmann::json::parse(
+      Run({"--lexicons", dir_.File("lex"), "analyze", dir_.File("p.html")}).out);
+  EXPECT_NE(before["text"].get<std::string>().find("Advertisement"), std::string::npos);
+  EXPECT_EQ(after["text"].get<std::string>().find("Advertisement"), std::string::npos);
+  EXPECT_NE(after["text"].get<std::string>().find("ten gigawatts"), std::string::npos);
+  RunResult bad = Run({"--lexicons", dir_.File("nope"), "analyze", dir_.File("p.html")});
+  EXPECT_EQ(bad.exit_code, 64);
+  ExpectOneLine(bad);
+}
+
+}  // namespace
+}  // namespace bw

@@ -1,0 +1,223 @@
+#include "pipeline/url.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace bw {
+namespace {
+
+// ---------------------------------------------------------------------------
+// ValidateFetchUrl
+
+struct AcceptedCase {
+  const char* input;
+  const char* expected;
+};
+
+TEST(UrlValidateFetchUrl, AcceptsHttpAndHttpsAndNormalises) {
+  const AcceptedCase kCases[] = {
+      // Scheme and host lower-cased, default port and fragment dropped.
+      {"HTTPS://Example.COM:443/a/b?x=1#frag", "https://example.com/a/b?x=1"},
+      {"http://Example.com:80/", "http://example.com/"},
+      {"http://example.com:80/a?b=c", "http://example.com/a?b=c"},
+      // No path: curl adds "/".
+      {"HTTP://EXAMPLE.COM", "http://example.com/"},
+      // Non-default ports are kept, also the other scheme's default.
+      {"http://example.com:8080/x", "http://example.com:8080/x"},
+      {"https://example.com:80/x", "https://example.com:80/x"},
+      {"http://example.com:443/x", "http://example.com:443/x"},
+      // Path and query case are significant and kept.
+      {"http://EXAMPLE.com/Path/CASE?Q=A", "http://example.com/Path/CASE?Q=A"},
+      // Dot segments are removed.
+      {"http://example.com/a/../b/./c", "http://example.com/b/c"},
+      // IPv6 literal: brackets kept, lower-cased, default port dropped.
+      {"https://[2001:DB8::1]:443/p", "https://[2001:db8::1]/p"},
+      {"http://[::1]:8080/", "http://[::1]:8080/"},
+      // Percent-encoding is kept as written (not decoded, not re-cased).
+      {"https://example.com/%E4%BD%A0%20x", "https://example.com/%E4%BD%A0%20x"},
+      // IDN host and non-ASCII path: libcurl 7.88 gives them back as raw UTF-8,
+      // neither punycoded nor percent-encoded. curl sends them as they are.
+      {"https://bücher.example/straße?q=ä", "https://bücher.example/straße?q=ä"},
+  };
+  for (const AcceptedCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    Result<std::string> r = ValidateFetchUrl(c.input);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ(*r, c.expected);
+    // Normalisation is idempotent: the result is accepted unchanged.
+    Result<std::string> again = ValidateFetchUrl(*r);
+    ASSERT_TRUE(again.ok()) << again.status().message();
+    EXPECT_EQ(*again, *r);
+  }
+}
+
+TEST(UrlValidateFetchUrl, RefusesEverythingElseWithUsageNamingTheInput) {
+  const char* kRefused[] = {
+      "file:///etc/passwd",
+      "ftp://example.com/x",
+      "not-a-url",
+      "",
+      "http://",
+      "https://",
+      "javascript:alert(1)",
+      "mailto:a@b.c",
+      "data:text/html,x",
+      "gopher://x",
+      "example.com/a",            // no scheme
+      "http://exa mple.com/",     // space in the host
+      "http://example.com:99999/",  // port out of range
+      " http://example.com/",     // leading white space is not trimmed
+  };
+  for (const char* input : kRefused) {
+    SCOPED_TRACE(std::string("input: '") + input + "'");
+    Result<std::string> r = ValidateFetchUrl(input);
+    ASSERT_FALSE(r.ok()) << "accepted as " << *r;
+    EXPECT_EQ(r.status().exit_code(), 64);
+    EXPECT_EQ(r.status().code(), ExitCode::kUsage);
+    EXPECT_NE(r.status().message().find(input), std::string::npos) << r.status().message();
+  }
+}
+
+TEST(UrlValidateFetchUrl, MessageSaysWhichSchemeIsRefused) {
+  Result<std::string> r = ValidateFetchUrl("ftp://example.com/x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "ftp://example.com/x: scheme 'ftp' is not fetched (only http and https)");
+
+  Result<std::string> r2 = ValidateFetchUrl("not-a-url");
+  ASSERT_FALSE(r2.ok());
+  EXPECT_EQ(r2.status().message(), "not-a-url: not a URL (expected http://… or https://…)");
+}
+
+// ---------------------------------------------------------------------------
+// NormalizeUrl
+
+TEST(UrlNormalizeUrl, Table) {
+  const AcceptedCase kCases[] = {
+      {"HTTP://Example.COM:80/a#x", "http://example.com/a"},
+      {"https://x.com:443", "https://x.com/"},
+      {"https://x.com:8443/", "https://x.com:8443/"},
+      {"https://x.com/a?b=1#", "https://x.com/a?b=1"},
+      {"http://EXAMPLE.com/Path/CASE?Q=A", "http://example.com/Path/CASE?Q=A"},
+      {"https://[FE80::1]/", "https://[fe80::1]/"},
+      // Not absolute http(s): "".
+      {"ftp://x.com/", ""},
+      {"file:///etc/passwd", ""},
+      {"mailto:a@b.c", ""},
+      {"javascript:alert(1)", ""},
+      {"/relative", ""},
+      {"relative.html", ""},
+      {"", ""},
+      {"http://", ""},
+  };
+  for (const AcceptedCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(NormalizeUrl(c.input), c.expected);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// ResolveUrl
+
+struct ResolveCase {
+  const char* ref;
+  const char* expected;
+};
+
+TEST(UrlResolveUrl, Table) {
+  const char* kBase = "https://example.com/news/2025/story.html?x=1#top";
+  const ResolveCase kCases[] = {
+      {"other.html", "https://example.com/news/2025/other.html"},
+      {"./a%20b.html", "https://example.com/news/2025/a%20b.html"},
+      {"../index.html", "https://example.com/news/index.html"},
+      {"../../../../up.html", "https://example.com/up.html"},  // cannot climb above the root
+      {"//cdn.example.com/a", "https://cdn.example.com/a"},    // protocol-relative
+      {"/root?q=1", "https://example.com/root?q=1"},            // root-relative
+      {"?p=2", "https://example.com/news/2025/story.html?p=2"},  // query only
+      {"https://other.org/x", "https://other.org/x"},
+      {"HTTP://Other.ORG:80/z#f", "http://other.org/z"},  // absolute, normalised
+      // Not http(s): "".
+      {"javascript:alert(1)", ""},
+      {"mailto:a@b.c", ""},
+      {"data:text/html,x", ""},
+      {"ftp://x/y", ""},
+  };
+  for (const ResolveCase& c : kCases) {
+    SCOPED_TRACE(c.ref);
+    EXPECT_EQ(ResolveUrl(kBase, c.ref), c.expected);
+  }
+}
+
+TEST(UrlResolveUrl, BadBaseGivesEmpty) {
+  EXPECT_EQ(ResolveUrl("not a url", "/x"), "");
+  EXPECT_EQ(ResolveUrl("not a url", "https://a.com/x"), "");
+  EXPECT_EQ(ResolveUrl("", "https://a.com/x"), "");
+}
+
+// RFC 3986 §5.4.1: a fragment-only reference ("#s") and the empty reference
+// resolve to the base document itself (its fragment aside).
+TEST(UrlResolveUrl, FragmentOnlyAndEmptyReferenceResolveToTheBaseDocument) {
+  const char* kBase = "https://example.com/news/2025/story.html?x=1";
+  EXPECT_EQ(ResolveUrl(kBase, "#sec"), "https://example.com/news/2025/story.html?x=1");
+  EXPECT_EQ(ResolveUrl(kBase, "#"), "https://example.com/news/2025/story.html?x=1");
+  EXPECT_EQ(ResolveUrl(kBase, ""), "https://example.com/news/2025/story.html?x=1");
+}
+
+// ---------------------------------------------------------------------------
+// ChooseCanonicalUrl
+
+struct CanonicalCase {
+  const char* declared;
+  const char* expected;
+};
+
+TEST(UrlChooseCanonicalUrl, Table) {
+  const char* kFinal = "https://www.example.com/a/b.html?utm=1#frag";
+  const char* kFinalNorm = "https://www.example.com/a/b.html?utm=1";
+  const CanonicalCase kCases[] = {
+      {"", kFinalNorm},                                  // none declared
+      {"/canon.html", "https://www.example.com/canon.html"},  // same host, root-relative
+      {"c.html", "https://www.example.com/a/c.html"},         // same host, relative
+      {"https://www.example.com/a/b.html", "https://www.example.com/a/b.html"},
+      {"HTTPS://WWW.EXAMPLE.COM/U", "https://www.example.com/U"},  // normalised
+      {"https://example.com/x", "https://example.com/x"},  // "www." difference accepted
+      {"http://example.com/v", "http://example.com/v"},    // http on the same host
+      {"https://www.example.com/y#frag", "https://www.example.com/y"},  // fragment dropped
+      // Another site cannot be claimed.
+      {"https://other.com/z", kFinalNorm},
+      {"https://sub.example.com/q", kFinalNorm},
+      {"https://www.www.example.com/", kFinalNorm},
+      {"https://evil.com/www.example.com", kFinalNorm},
+      {"//evil.com/a", kFinalNorm},
+      // Not http(s).
+      {"javascript:alert(1)", kFinalNorm},
+      {"mailto:a@b.c", kFinalNorm},
+      {"ftp://www.example.com/a", kFinalNorm},
+  };
+  for (const CanonicalCase& c : kCases) {
+    SCOPED_TRACE(c.declared);
+    EXPECT_EQ(ChooseCanonicalUrl(kFinal, c.declared), c.expected);
+  }
+}
+
+TEST(UrlChooseCanonicalUrl, WwwAcceptedTheOtherWayRound) {
+  EXPECT_EQ(ChooseCanonicalUrl("https://example.com/a", "https://www.example.com/b"),
+            "https://www.example.com/b");
+}
+
+TEST(UrlChooseCanonicalUrl, UnparsableFinalUrlIsKeptAsIs) {
+  EXPECT_EQ(ChooseCanonicalUrl("garbage", ""), "garbage");
+  EXPECT_EQ(ChooseCanonicalUrl("garbage", "https://x.com/"), "garbage");
+}
+
+// A declared canonical "#main" points at the page itself; it must not turn
+// every article of a directory into one document.
+TEST(UrlChooseCanonicalUrl, FragmentOnlyDeclaredKeepsThePage) {
+  const char* kFinal = "https://example.com/news/2025/story.html";
+  EXPECT_EQ(ChooseCanonicalUrl(kFinal, "#main"), kFinal);
+  EXPECT_EQ(ChooseCanonicalUrl(kFinal, "#"), kFinal);
+}
+
+}  // namespace
+}  // namespace bw
