@@ -96,6 +96,10 @@ const CharsetCase kCharsetCases[] = {
 // Where the page declares its charset.
 enum class Declared { kHeader, kMeta, kNowhere };
 
+// Short names in test listings instead of byte dumps.
+void PrintTo(const CharsetCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(Declared d, std::ostream* os) { *os << static_cast<int>(d); }
+
 class CharsetFetchTest : public PageFetcherTest,
                          public ::testing::WithParamInterface<std::tuple<CharsetCase, Declared>> {};
 
