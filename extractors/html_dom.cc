@@ -3,14 +3,16 @@
 #include <cstring>
 #include <vector>
 
+#include "extractors/nesting_limit.h"
 #include "extractors/text_util.h"
 
 namespace bw {
 
-HtmlDom::HtmlDom(std::string_view utf8_html) {
+HtmlDom::HtmlDom(std::string_view utf8_html) : html_(CapNestingDepth(utf8_html)) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // parse errors are not used; recording them costs time
-  output_ = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
+  // gumbo keeps pointers into the buffer, so the DOM owns it.
+  output_ = gumbo_parse_with_options(&options, html_.data(), html_.size());
 }
 
 HtmlDom::~HtmlDom() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }

@@ -18,7 +18,9 @@ namespace bw {
 class HtmlDom {
  public:
   // Parses `utf8_html`, which must be valid UTF-8 (see CharsetDecoder); gumbo
-  // repairs any malformed markup the way browsers do.
+  // repairs any malformed markup the way browsers do. Nesting deeper than
+  // kMaxHtmlDepth is flattened first (see CapNestingDepth), so parsing time
+  // stays linear in the page size.
   explicit HtmlDom(std::string_view utf8_html);
   ~HtmlDom();
   HtmlDom(const HtmlDom&) = delete;
@@ -49,6 +51,7 @@ class HtmlDom {
   static std::string Text(const GumboNode* node);
 
  private:
+  std::string html_;
   GumboOutput* output_;
 };
 
