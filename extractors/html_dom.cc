@@ -20,23 +20,22 @@ HtmlDom::~HtmlDom() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
 const GumboNode* HtmlDom::root() const { return output_->document; }
 const GumboNode* HtmlDom::html() const { return output_->root; }
 
-const GumboNode* HtmlDom::head() const {
-  const GumboVector& kids = output_->root->v.element.children;
+namespace {
+
+// The first child element of <html> with `tag`, or null.
+const GumboNode* ChildOfHtml(const GumboOutput* output, GumboTag tag) {
+  const GumboVector& kids = output->root->v.element.children;
   for (unsigned i = 0; i < kids.length; ++i) {
     auto* n = static_cast<const GumboNode*>(kids.data[i]);
-    if (IsElement(n, GUMBO_TAG_HEAD)) return n;
+    if (HtmlDom::IsElement(n, tag)) return n;
   }
   return nullptr;
 }
 
-const GumboNode* HtmlDom::body() const {
-  const GumboVector& kids = output_->root->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) {
-    auto* n = static_cast<const GumboNode*>(kids.data[i]);
-    if (IsElement(n, GUMBO_TAG_BODY)) return n;
-  }
-  return nullptr;
-}
+}  // namespace
+
+const GumboNode* HtmlDom::head() const { return ChildOfHtml(output_, GUMBO_TAG_HEAD); }
+const GumboNode* HtmlDom::body() const { return ChildOfHtml(output_, GUMBO_TAG_BODY); }
 
 std::string_view HtmlDom::Attr(const GumboNode* node, const char* name) {
   if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return {};

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/test_files.h"
+
 namespace bw::testing {
 
 struct RunResult {
@@ -18,20 +20,6 @@ struct RunResult {
 RunResult RunBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
                          const std::string& stdin_data = "");
 
-// A fresh directory under $TMPDIR, removed with its contents on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::string& path() const { return path_; }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-std::string ReadFile(const std::string& path);
-void WriteFile(const std::string& path, const std::string& content);
 
 }  // namespace bw::testing
 

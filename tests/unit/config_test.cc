@@ -1,5 +1,7 @@
 #include "pipeline/config.h"
 
+#include "tests/support/test_files.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -14,34 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory from mkdtemp, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "bw_config_test.XXXXXX").string();
-    if (mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-
-  // Writes `contents` to `name` inside the directory and returns its path.
-  std::string Write(const std::string& name, const std::string& contents) const {
-    std::string p = (path_ / name).string();
-    std::ofstream out(p, std::ios::binary);
-    out << contents;
-    return p;
-  }
-
- private:
-  fs::path path_;
-};
+using testing::TempDir;
 
 // Sets (or unsets, with nullopt) an environment variable for the scope of a
 // test and puts the old value back afterwards.

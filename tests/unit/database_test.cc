@@ -1,5 +1,7 @@
 #include "db/database.h"
 
+#include "tests/support/test_files.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -18,36 +20,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory from mkdtemp, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "bw_database_test.XXXXXX").string();
-    if (mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+using testing::TempDir;
 
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void WriteBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
+using testing::ReadFile;
+using testing::WriteFile;
 
 // A second, independent connection to the same file, as another process
 // would have: to look at what Database wrote and to hold locks against it.
@@ -212,13 +188,13 @@ TEST(DatabaseOpen, GarbageFileIsRefusedAndLeftAlone) {
   TempDir dir;
   std::string path = dir.File("garbage.db");
   const std::string garbage(4096, 'x');
-  WriteBytes(path, garbage);
+  WriteFile(path, garbage);
 
   Result<std::unique_ptr<Database>> db = Database::Open(path);
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().exit_code(), 74);
   EXPECT_EQ(db.status().message().rfind(path + ": ", 0), 0u) << db.status().message();
-  EXPECT_EQ(ReadBytes(path), garbage);
+  EXPECT_EQ(ReadFile(path), garbage);
   EXPECT_FALSE(fs::exists(path + "-wal"));
 }
 
