@@ -24,7 +24,7 @@ bool IsSkippedTag(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
     case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_MENU:
     case GUMBO_TAG_HEAD: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP:
@@ -91,9 +91,9 @@ constexpr std::string_view kChromeTokens[] = {
     "cookie", "cookies", "consent", "gdpr", "nav", "navbar", "navigation", "menu", "breadcrumb",
     "breadcrumbs", "footer", "sidebar", "share", "sharing", "social", "related", "recommend",
     "recommended", "comment", "comments", "newsletter", "subscribe", "subscription", "advert",
-    "advertisement", "ads", "ad", "sponsor", "popup", "modal", "login", "signup", "toolbar",
-    "pagination", "pager", "banner", "masthead", "skip", "langswitch", "language", "lang",
-    "widget", "promo", "tags", "copyright"};
+    "advertisement", "ads", "sponsor", "popup", "modal", "login", "signup", "toolbar",
+    "pagination", "pager", "banner", "masthead", "skip", "langswitch", "language", "promo",
+    "tags", "copyright"};
 constexpr std::string_view kContentTokens[] = {
     "article", "content", "main", "post", "entry", "story", "body", "text", "articlebody"};
 
