@@ -124,6 +124,12 @@ size_t CountCommas(std::string_view s) {
 // element the range of paragraphs it holds.
 class ParagraphCollector {
  public:
+  // `strip_by_class`: also skip elements whose class or id names chrome.
+  // `keep`: elements never skipped by class (the ancestors of <article> and
+  // <main>, whose wrappers sometimes carry names like "penci_sidebar").
+  ParagraphCollector(bool strip_by_class, const std::unordered_set<const GumboNode*>& keep)
+      : strip_by_class_(strip_by_class), keep_(keep) {}
+
   void Run(const GumboNode* body) {
     struct Frame {
       const GumboNode* node;
@@ -162,7 +168,7 @@ class ParagraphCollector {
     }
     if (IsSkippedTag(t) || IsHidden(n)) return true;
     if (t == GUMBO_TAG_HEADER && article_depth_ == 0) return true;
-    return IsChrome(n, ClassTokens(n));
+    return strip_by_class_ && !keep_.count(n) && IsChrome(n, ClassTokens(n));
   }
 
   void Enter(const GumboNode* n) {
@@ -187,14 +193,20 @@ class ParagraphCollector {
     }
   }
 
+  // Link density counts visible bytes only: the indentation of markup
+  // inside links must not make prose look like a link list.
   void AddText(std::string_view s) {
     buffer_ += s;
-    if (link_depth_ > 0) link_bytes_ += s.size();
+    size_t visible = 0;
+    for (char ch : s) visible += !(ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r');
+    text_bytes_ += visible;
+    if (link_depth_ > 0) link_bytes_ += visible;
   }
 
   void Flush() {
     std::string text = CollapseWhitespace(buffer_);
-    size_t raw_bytes = buffer_.size();
+    size_t raw_bytes = text_bytes_;
+    text_bytes_ = 0;
     buffer_.clear();
     size_t link_bytes = link_bytes_;
     link_bytes_ = 0;
@@ -206,9 +218,12 @@ class ParagraphCollector {
                           density, commas});
   }
 
+  const bool strip_by_class_;
+  const std::unordered_set<const GumboNode*>& keep_;
   std::vector<const GumboNode*> blocks_;
   std::string buffer_;
   size_t link_bytes_ = 0;
+  size_t text_bytes_ = 0;
   int link_depth_ = 0;
   int article_depth_ = 0;
 };
@@ -232,6 +247,7 @@ double InitialScore(const GumboNode* n) {
 constexpr size_t kMinScoredUnits = 25;
 constexpr double kMaxScoredLinkDensity = 0.5;
 constexpr size_t kMinArticleUnits = 140;
+constexpr size_t kRetryBelowUnits = 1000;
 
 }  // namespace
 
@@ -263,9 +279,34 @@ bool ArticleExtractor::IsBoilerplateLine(const std::string& paragraph) const {
 }
 
 ArticleText ArticleExtractor::Extract(const HtmlDom& dom) const {
+  if (dom.body() == nullptr) return {};
+  std::unordered_set<const GumboNode*> keep;
+  HtmlDom::ForEachElement(dom.body(), [&](const GumboNode* n) {
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN ||
+        HtmlDom::Attr(n, "itemprop") == "articleBody") {
+      for (const GumboNode* a = n; a && a->type == GUMBO_NODE_ELEMENT && keep.insert(a).second;
+           a = a->parent) {
+      }
+    }
+    return true;
+  });
+  size_t units = 0;
+  ArticleText first = ExtractPass(dom, true, keep, &units);
+  if (first.status == ArticleStatus::kOk && units >= kRetryBelowUnits) return first;
+  // Class names misled the first pass (or the article is short): try again
+  // trusting only tags, as Readability does, and keep the better result.
+  size_t retry_units = 0;
+  ArticleText retry = ExtractPass(dom, false, keep, &retry_units);
+  if (retry.status == ArticleStatus::kOk && retry_units > 2 * units) return retry;
+  return first.status == ArticleStatus::kOk || retry.status != ArticleStatus::kOk ? first : retry;
+}
+
+ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_class,
+                                          const std::unordered_set<const GumboNode*>& keep,
+                                          size_t* units_out) const {
   ArticleText out;
-  if (dom.body() == nullptr) return out;
-  ParagraphCollector c;
+  ParagraphCollector c(strip_by_class, keep);
   c.Run(dom.body());
   if (c.paragraphs.empty()) return out;
   out.status = ArticleStatus::kNoArticle;
@@ -340,6 +381,7 @@ ArticleText ArticleExtractor::Extract(const HtmlDom& dom) const {
     }
   }
   if (units < kMinArticleUnits) return out;
+  *units_out = units;
   out.status = ArticleStatus::kOk;
   for (size_t i = 0; i < kept.size(); ++i) {
     if (i) out.text += "\n\n";

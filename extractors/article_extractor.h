@@ -50,6 +50,12 @@ class ArticleExtractor {
   ArticleText Extract(const HtmlDom& dom) const;
 
  private:
+  // One extraction; `strip_by_class` also skips elements whose class or id
+  // names page chrome, except those in `keep`. Sets *units to the size of the
+  // text found.
+  ArticleText ExtractPass(const HtmlDom& dom, bool strip_by_class,
+                          const std::unordered_set<const GumboNode*>& keep,
+                          size_t* units) const;
   bool IsBoilerplateLine(const std::string& paragraph) const;
 
   std::unordered_set<std::string> exact_lines_;

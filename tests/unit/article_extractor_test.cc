@@ -87,6 +87,29 @@ TEST(ArticleExtractorTest, KeepsArticleDropsChrome) {
   }
 }
 
+TEST(ArticleExtractorTest, ChromeNamedWrappersOfTheArticleAreKept) {
+  const std::string p1 = std::string("<p>") + kPara1 + "</p>";
+  const std::string p2 = std::string("<p>") + kPara2 + "</p>";
+  // Themes name whole-page wrappers after their sidebar; the <article> inside
+  // protects its ancestors, and without one the class-blind retry finds it.
+  for (const std::string& body :
+       {"<div class=\"container penci_sidebar\"><article>" + p1 + p2 + "</article></div>",
+        "<div class=\"non-ad-column sidebar-layout\"><div class=x>" + p1 + p2 + "</div></div>",
+        "<form id=aspnetForm><div class=x>" + p1 + p2 + "</div></form>"}) {
+    SCOPED_TRACE(body);
+    ArticleText a = Extract(Page(body));
+    EXPECT_EQ(a.status, ArticleStatus::kOk);
+    EXPECT_EQ(a.text, std::string(kPara1) + "\n\n" + kPara2);
+  }
+}
+
+TEST(ArticleExtractorTest, LinkDensityCountsVisibleText) {
+  // A paragraph with one linked name, its markup indented: still prose.
+  std::string p = std::string("<p>") + kPara1 + " <a href=/x>\n          Ilhan Omar\n          </a></p>";
+  ArticleText a = Extract(Page("<article>" + p + "<p>" + kPara2 + "</p></article>"));
+  EXPECT_NE(a.text.find("Ilhan Omar"), std::string::npos);
+}
+
 TEST(ArticleExtractorTest, ParagraphsAreSeparatedByBlankLines) {
   ArticleText a = Extract(Page(std::string("<article><h2>Head</h2><p>") + kPara1 + "</p><p>" +
                                kPara2 + "</p></article>"));
