@@ -19,6 +19,7 @@
 //   build/bench/extraction_bench [--benchmark_filter=...] [--benchmark_repetitions=N]
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -185,6 +186,11 @@ BW_EXTRACTION_BENCHMARK(BM_WholeExtraction);
 // seconds) of every benchmark, by function name, over its repetitions.
 class CapturingReporter : public benchmark::ConsoleReporter {
  public:
+  // Tabular counters; colour only on a terminal. (With a reporter of its own
+  // the library ignores --benchmark_color and --benchmark_counters_tabular.)
+  CapturingReporter()
+      : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_ColorTabular : OO_Tabular) {}
+
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
       if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;

@@ -289,6 +289,7 @@ const char* CharsetSourceName(CharsetSource source) {
     case CharsetSource::kMetaTag: return "meta";
     case CharsetSource::kDetector: return "detector";
     case CharsetSource::kDefault: return "default";
+    case CharsetSource::kValidUtf8: return "valid-utf8";
   }
   return "default";
 }
@@ -379,6 +380,25 @@ std::string SanitizeUtf8(std::string_view s, size_t* replacements) {
   return out;
 }
 
+// True when `bytes` is valid UTF-8 holding at least a few multi-byte
+// sequences: legacy-encoded text almost never is by accident.
+bool LooksLikeUtf8(std::string_view bytes) {
+  constexpr size_t kEnoughSequences = 3;
+  size_t sequences = 0;
+  for (size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t bad = 0;
+    size_t len = Utf8SequenceLength(bytes, i, &bad);
+    if (len == 0) return false;
+    ++sequences;
+    i += len;
+  }
+  return sequences >= kEnoughSequences;
+}
+
 DecodedText DecodeToUtf8(std::string_view bytes, std::string_view content_type, bool is_html) {
   DecodedText out;
   std::optional<Charset> charset;
@@ -404,6 +424,13 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view content_type, 
     } else if (!IsPlainAscii(bytes) &&
                (charset = Detect(bytes, header.empty() ? meta : header, is_html))) {
       out.source = CharsetSource::kDetector;
+    }
+    // Pages lie: a declared legacy charset over bytes that are valid UTF-8
+    // (a CMS that re-encoded its templates) is read as UTF-8.
+    if (charset && charset->icu != "UTF-8" && !charset->icu.starts_with("UTF-16") &&
+        LooksLikeUtf8(bytes)) {
+      charset = Charset{"UTF-8", "UTF-8"};
+      out.source = CharsetSource::kValidUtf8;
     }
   }
   if (charset && charset->icu != "UTF-8") {

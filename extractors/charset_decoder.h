@@ -9,7 +9,10 @@
 //   5. UTF-8.
 // Labels are mapped as the WHATWG Encoding standard does (gb2312 and gbk decode
 // as GB18030, iso-8859-1 and us-ascii as windows-1252, shift_jis as windows-31j).
-// A declared charset that ICU does not know is skipped, not fatal.
+// A declared charset that ICU does not know is skipped, not fatal. A declared
+// legacy charset (windows-1252, Shift_JIS, GBK…) is overruled when the bytes
+// are valid UTF-8 with several multi-byte sequences: pages lie, and such bytes
+// are practically never legacy text.
 //
 // Bytes that are invalid in the chosen charset become U+FFFD; decoding never
 // fails and never crashes, whatever the input.
@@ -24,9 +27,9 @@
 
 namespace bw {
 
-enum class CharsetSource { kBom, kHttpHeader, kMetaTag, kDetector, kDefault };
+enum class CharsetSource { kBom, kHttpHeader, kMetaTag, kDetector, kDefault, kValidUtf8 };
 
-// "bom", "http-header", "meta", "detector", "default".
+// "bom", "http-header", "meta", "detector", "default", "valid-utf8".
 const char* CharsetSourceName(CharsetSource source);
 
 struct DecodedText {

@@ -201,6 +201,16 @@ TEST(CharsetDecodeTest, Precedence) {
        Page("", kJapanese), "Shift_JIS", CharsetSource::kDetector},
       {"unknown meta falls to detector", Page("<meta charset=x-bogus>", sjis), "", true,
        Page("<meta charset=x-bogus>", kJapanese), "Shift_JIS", CharsetSource::kDetector},
+      {"valid utf-8 overrules a declared legacy header",
+       "caf\xC3\xA9 \xE2\x80\x94 it\xE2\x80\x99s", "text/html; charset=iso-8859-1", true,
+       "caf\xC3\xA9 \xE2\x80\x94 it\xE2\x80\x99s", "UTF-8", CharsetSource::kValidUtf8},
+      {"valid utf-8 overrules a declared legacy meta", Page("<meta charset=shift_jis>", kJapanese),
+       "", true, Page("<meta charset=shift_jis>", kJapanese), "UTF-8", CharsetSource::kValidUtf8},
+      {"one multi-byte sequence is not enough to overrule",
+       "caf\xC3\xA9 au lait", "text/html; charset=windows-1252", true,
+       "caf\xC3\x83\xC2\xA9 au lait", "windows-1252", CharsetSource::kHttpHeader},
+      {"invalid utf-8 keeps the declared charset", Page("", sjis), "text/html; charset=shift_jis",
+       true, Page("", kJapanese), "Shift_JIS", CharsetSource::kHttpHeader},
       {"meta ignored when not html", "<meta charset=windows-1252>caf\xC3\xA9", "", false,
        "<meta charset=windows-1252>caf\xC3\xA9", "UTF-8", CharsetSource::kDetector},
       {"meta declaring utf-16 means utf-8", "<meta charset=utf-16le>caf\xC3\xA9", "", true,
@@ -427,6 +437,7 @@ TEST(CharsetSourceNameTest, NamesEverySource) {
   EXPECT_STREQ(CharsetSourceName(CharsetSource::kMetaTag), "meta");
   EXPECT_STREQ(CharsetSourceName(CharsetSource::kDetector), "detector");
   EXPECT_STREQ(CharsetSourceName(CharsetSource::kDefault), "default");
+  EXPECT_STREQ(CharsetSourceName(CharsetSource::kValidUtf8), "valid-utf8");
 }
 
 TEST(CharsetRobustnessTest, RandomBytesAlwaysGiveValidUtf8) {
