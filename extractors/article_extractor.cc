@@ -28,6 +28,7 @@ bool IsSkippedTag(GumboTag t) {
     case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_MENU:
     case GUMBO_TAG_HEAD: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP:
+    case GUMBO_TAG_FIGCAPTION:  // captions and photo credits are not the article's prose
       return true;
     default:
       return false;
@@ -93,7 +94,8 @@ constexpr std::string_view kChromeTokens[] = {
     "recommended", "comment", "comments", "newsletter", "subscribe", "subscription", "advert",
     "advertisement", "ads", "sponsor", "popup", "modal", "login", "signup", "toolbar",
     "pagination", "pager", "banner", "masthead", "skip", "langswitch", "language", "promo",
-    "tags", "copyright"};
+    "tags", "copyright", "caption", "credit", "credits", "trending", "popular", "outbrain",
+    "taboola"};
 constexpr std::string_view kContentTokens[] = {
     "article", "content", "main", "post", "entry", "story", "body", "text", "articlebody"};
 
@@ -376,6 +378,8 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
     for (size_t i = it->second.first; i < it->second.second; ++i) {
       const Paragraph& p = c.paragraphs[i];
       if (p.link_density > kMaxScoredLinkDensity || IsBoilerplateLine(p.text)) continue;
+      // The headline is the title, not part of the text.
+      if (p.owner->v.element.tag == GUMBO_TAG_H1) continue;
       kept.push_back(p.text);
       units += p.units;
     }

@@ -72,6 +72,15 @@ TEST(ArticleExtractorTest, KeepsArticleDropsChrome) {
        "invested, one tranche per gigawatt</li></ul>" + p2 + "</article>",
        {"What was agreed", "Ten gigawatts of Nvidia systems", "one tranche per gigawatt"},
        {}},
+      {"headline, captions and credits",
+       "<article><h1>Nvidia to invest up to $100 billion in OpenAI</h1>" + p1 +
+       "<figure><img src=a.jpg><figcaption>Jensen Huang on stage in Taipei. Photo: Reuters"
+       "</figcaption></figure><div class=\"image-credit\">Getty Images / Contributor</div>" + p2 +
+       "<div class=\"trending-stories\"><p>Most read: a celebrity story nobody asked for, "
+       "again</p></div></article>",
+       {kPara1, kPara2},
+       {"Nvidia to invest up to $100 billion in OpenAI", "Jensen Huang on stage", "Getty Images",
+        "celebrity story"}},
       {"boilerplate lexicon lines",
        "<article>" + p1 + "<p>Skip to main content</p><p>返回文章列表</p>" + p2 +
        "<p>All rights reserved by the publisher 2025</p></article>",
