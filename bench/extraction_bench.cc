@@ -6,7 +6,7 @@
 //   BM_GumboParseOnly   raw gumbo_parse + gumbo_destroy_output of the page bytes
 //                       (kGumboDefaultOptions): the floor, "gumbo parsing alone".
 //   BM_Decode           DecodeToUtf8(bytes, "", true).
-//   BM_HtmlDomOnly      HtmlDom construction and destruction (nesting cap + gumbo)
+//   BM_HtmlDomOnly      HtmlDom construction and destruction (markup limits + gumbo)
 //                       on the decoded text.
 //   BM_ArticleExtract   ArticleExtractor::Extract on DOMs built before timing.
 //   BM_WholeExtraction  what `bubblewatch analyze --html` does per page:

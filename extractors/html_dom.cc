@@ -3,12 +3,13 @@
 #include <cstring>
 #include <vector>
 
-#include "extractors/nesting_limit.h"
+#include "extractors/markup_limit.h"
 #include "extractors/text_util.h"
 
 namespace bw {
 
-HtmlDom::HtmlDom(std::string_view utf8_html) : html_(CapNestingDepth(utf8_html)) {
+HtmlDom::HtmlDom(std::string_view utf8_html)
+    : html_(LimitMarkup(utf8_html, MarkupLimits::ForSize(utf8_html.size()))) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // parse errors are not used; recording them costs time
   // gumbo keeps pointers into the buffer, so the DOM owns it.

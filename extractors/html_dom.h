@@ -18,9 +18,9 @@ namespace bw {
 class HtmlDom {
  public:
   // Parses `utf8_html`, which must be valid UTF-8 (see CharsetDecoder); gumbo
-  // repairs any malformed markup the way browsers do. Nesting deeper than
-  // kMaxHtmlDepth is flattened first (see CapNestingDepth), so parsing time
-  // stays linear in the page size.
+  // repairs any malformed markup the way browsers do. Markup beyond the
+  // limits of MarkupLimits::ForSize is dropped first (see LimitMarkup), so
+  // parsing time and memory stay proportional to the page size.
   explicit HtmlDom(std::string_view utf8_html);
   ~HtmlDom();
   HtmlDom(const HtmlDom&) = delete;

@@ -1,7 +1,7 @@
-#include "extractors/nesting_limit.h"
+#include "extractors/markup_limit.h"
 
+#include <algorithm>
 #include <array>
-#include <cstring>
 
 #include "extractors/text_util.h"
 
@@ -47,12 +47,19 @@ size_t TagEnd(std::string_view html, size_t lt) {
 
 }  // namespace
 
-std::string CapNestingDepth(std::string_view html, int max_depth) {
+MarkupLimits MarkupLimits::ForSize(size_t bytes) {
+  MarkupLimits limits;
+  limits.max_tags = std::max<size_t>(limits.max_tags, bytes / 40);
+  return limits;
+}
+
+std::string LimitMarkup(std::string_view html, const MarkupLimits& limits) {
   std::string out;
   bool rewriting = false;  // out is only built once the cap is first passed
   size_t copied = 0;       // html[0, copied) is already in out
   int depth = 0;
   int dropped = 0;  // start tags removed whose end tags are still to come
+  size_t tags = 0;  // start tags kept
   size_t i = 0;
   while (true) {
     size_t lt = html.find('<', i);
@@ -92,7 +99,9 @@ std::string CapNestingDepth(std::string_view html, int max_depth) {
       i = at == std::string_view::npos ? html.size() : at;
       continue;
     }
-    if (!IsFlatTag(name) && !self_closing) {
+    if (tags >= limits.max_tags) {
+      drop = true;  // past the budget every tag goes, and its text stays
+    } else if (!IsFlatTag(name) && !self_closing) {
       if (closing) {
         if (dropped > 0) {
           --dropped;
@@ -100,13 +109,14 @@ std::string CapNestingDepth(std::string_view html, int max_depth) {
         } else if (depth > 0) {
           --depth;
         }
-      } else if (depth >= max_depth) {
+      } else if (depth >= limits.max_depth) {
         ++dropped;
         drop = true;
       } else {
         ++depth;
       }
     }
+    if (!closing && !drop) ++tags;
     if (drop) {
       if (!rewriting) {
         rewriting = true;
