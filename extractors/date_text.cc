@@ -61,6 +61,11 @@ struct Patterns {
   // Oct 12, 2025 1:32 PM: 1 month, 2 day, 3 year, 4-7 time.
   RE2 month_first{Cat({"\\b", kMonthName, R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)",
                        kEnglishTime})};
+  // 10月12日 01:32 with no year: 1 month, 2 day, 3 half-day word, 4 hour, 5 minute.
+  RE2 month_day{R"((\d{1,2})\s*月\s*(\d{1,2})\s*[日号])"
+                R"((?:\s*(上午|下午|午前|午後)?\s*(\d{1,2}):(\d{2}))?)"};
+  // A date in a URL path: /2025/10/12/, /2025-10-12-slug, /20251012/: 1 year, 2 month, 3 day.
+  RE2 url_date{R"(/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$))"};
   // 12 October 2025: 1 day, 2 month, 3 year, 4-7 time.
   RE2 day_first{Cat({R"(\b(\d{1,2})(?:st|nd|rd|th)?\s+)", kMonthName, R"(,?\s+(\d{4})\b)",
                      kEnglishTime})};
@@ -311,6 +316,42 @@ std::optional<DateTime> FindWrittenDate(std::string_view text, size_t max_bytes)
   }
   if (!first) return std::nullopt;
   return first->date;
+}
+
+std::optional<DateTime> FindMonthDayDate(std::string_view text, const DateTime& reference,
+                                         size_t max_bytes) {
+  std::string normalized = Normalize(text.substr(0, max_bytes));
+  const RE2& re = GetPatterns().month_day;
+  Groups g;
+  size_t pos = 0;
+  while (pos < normalized.size() &&
+         re.Match(normalized, pos, normalized.size(), RE2::UNANCHORED, g.data(), 6)) {
+    size_t start = g[0].data() - normalized.data();
+    pos = start + g[0].size();
+    if (start > 0 && IsDigit(normalized[start - 1])) continue;
+    // The year closest before the reference: pages are not dated in the future
+    // (one month of slack for time zones and scheduled posts).
+    int month = Number(g[1]), day = Number(g[2]);
+    int year = reference.year;
+    if (month > reference.month + 1 || (month == reference.month + 1 && day > reference.day)) {
+      --year;
+    }
+    auto d = MakeDate(year, month, day);
+    if (!d) continue;
+    if (!g[4].empty()) {
+      char half = g[3] == "下午" || g[3] == "午後" ? 'p' : (g[3].empty() ? 0 : 'a');
+      SetTime(*d, Number(g[4]), Number(g[5]), -1, half);
+    }
+    return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<DateTime> DateFromUrl(std::string_view url) {
+  Groups g;
+  const RE2& re = GetPatterns().url_date;
+  if (!re.Match(url, 0, url.size(), RE2::UNANCHORED, g.data(), 4)) return std::nullopt;
+  return MakeDate(Number(g[1]), Number(g[2]), Number(g[3]));
 }
 
 }  // namespace bw

@@ -42,6 +42,15 @@ std::optional<DateTime> ParseDateTime(std::string_view s);
 // Years outside 1990..2100 are not taken as dates.
 std::optional<DateTime> FindWrittenDate(std::string_view text, size_t max_bytes = 4096);
 
+// Finds a month and day written without a year ("10月12日 01:32", "10月12日") and
+// gives it the year that puts it last before `reference` (the time the page was
+// read), allowing one month into the future for scheduled posts and zones.
+std::optional<DateTime> FindMonthDayDate(std::string_view text, const DateTime& reference,
+                                         size_t max_bytes = 4096);
+
+// A date in a URL path: /2025/10/12/, /2025-10-12-slug, /20251012/ (years 1900-2099).
+std::optional<DateTime> DateFromUrl(std::string_view url);
+
 }  // namespace bw
 
 #endif  // BUBBLEWATCH_EXTRACTORS_DATE_TEXT_H_

@@ -5,6 +5,34 @@
 #include "extractors/page_metadata.h"
 
 namespace bw {
+namespace {
+
+// A publication time written without a zone is read in the zone its language
+// is mostly published in: China, Taiwan and Hong Kong are all UTC+8, Japan
+// UTC+9. English spans too many zones to guess; it stays without one.
+void AssumeZone(std::optional<DateTime>& t, const std::string& lang) {
+  if (!t || !t->has_time || t->utc_offset_minutes) return;
+  if (lang == "zh") t->utc_offset_minutes = 8 * 60;
+  if (lang == "ja") t->utc_offset_minutes = 9 * 60;
+}
+
+// The last resorts for a date, after the page's metadata: a full date in the
+// text, a month and day in the text with the year inferred, the URL.
+void FindDateInTextOrUrl(AnalysisRecord& r, const DocumentInput& input) {
+  if (r.published) return;
+  r.published = FindWrittenDate(r.text, 1024);
+  if (!r.published && input.reference_time) {
+    r.published = FindMonthDayDate(r.text, *input.reference_time, 1024);
+  }
+  if (r.published) {
+    r.published_from = "text";
+    return;
+  }
+  r.published = DateFromUrl(input.url);
+  if (r.published) r.published_from = "url";
+}
+
+}  // namespace
 
 nlohmann::ordered_json RecordToJson(const AnalysisRecord& r) {
   nlohmann::ordered_json j;
@@ -43,15 +71,13 @@ AnalysisRecord DocumentAnalyzer::AnalyzeHtml(std::string_view utf8_html,
   ArticleText article = article_extractor_.Extract(dom);
   r.status = article.status;
   r.text = std::move(article.text);
-  if (!r.published && !r.text.empty()) {
-    r.published = FindWrittenDate(r.text, 1024);
-    if (r.published) r.published_from = "text";
-  }
+  FindDateInTextOrUrl(r, input);
   // The language comes from what the page shows: the article, else the title.
   std::string hint = input.lang_hint.empty() ? meta.lang_attr : input.lang_hint;
   LanguageGuess g = language_detector_.Detect(r.text.empty() ? r.title : r.text, hint);
   r.lang = g.lang;
   r.script = g.script;
+  AssumeZone(r.published, r.lang);
   return r;
 }
 
@@ -64,11 +90,11 @@ AnalysisRecord DocumentAnalyzer::AnalyzeText(std::string_view text,
   r.status = r.text.find_first_not_of(" \t\r\n") == std::string::npos ? ArticleStatus::kEmpty
                                                                       : ArticleStatus::kOk;
   if (r.status == ArticleStatus::kEmpty) r.text.clear();
-  r.published = FindWrittenDate(r.text);
-  if (r.published) r.published_from = "text";
+  FindDateInTextOrUrl(r, input);
   LanguageGuess g = language_detector_.Detect(r.text, input.lang_hint);
   r.lang = g.lang;
   r.script = g.script;
+  AssumeZone(r.published, r.lang);
   return r;
 }
 

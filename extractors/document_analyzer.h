@@ -30,6 +30,9 @@ struct DocumentInput {
   std::string url;        // where the document came from; may be empty
   std::string lang_hint;  // a configured or declared language; the text decides
   std::string kind = "article";  // "article" or "post"
+  // When the document was read (UTC); dates written without a year ("10月12日")
+  // get their year from it. Absent: such dates are not used.
+  std::optional<DateTime> reference_time;
 };
 
 struct AnalysisRecord {

@@ -72,7 +72,8 @@ Result<FetchedPage> PageFetcher::Fetch(const std::string& url, const FetchOption
   DecodedText decoded =
       DecodeToUtf8(response.body, response.content_type, type == BodyType::kHtml);
   fetch.charset = decoded.charset;
-  DocumentInput input{response.final_url, options.lang_hint, options.kind};
+  DocumentInput input{response.final_url, options.lang_hint, options.kind,
+                      options.reference_time};
   FetchedPage page;
   page.charset = decoded.charset;
   page.record = type == BodyType::kHtml ? analyzer_.AnalyzeHtml(decoded.utf8, input)

@@ -9,6 +9,7 @@
 #ifndef BUBBLEWATCH_PIPELINE_PAGE_FETCHER_H_
 #define BUBBLEWATCH_PIPELINE_PAGE_FETCHER_H_
 
+#include <optional>
 #include <string>
 
 #include "common/result.h"
@@ -23,6 +24,7 @@ struct FetchOptions {
   bool allow_private_networks = false;
   std::string lang_hint;
   std::string kind = "article";
+  std::optional<DateTime> reference_time;  // see DocumentInput; the command passes UtcNow()
 };
 
 struct FetchedPage {

@@ -7,6 +7,7 @@
 
 #include "extractors/charset_decoder.h"
 #include "extractors/document_analyzer.h"
+#include "pipeline/clock.h"
 #include "pipeline/page_fetcher.h"
 
 namespace bw::cli {
@@ -79,6 +80,7 @@ int AnalyzeCommand::Run(const Context& context) {
   if (inputs.empty()) inputs.push_back("-");
 
   DocumentAnalyzer analyzer(*lexicons);
+  const DateTime now = UtcNow();
   int exit_code = 0;
   auto note_failure = [&](const Status& s) {
     std::cerr << "bubblewatch: " << s.message() << "\n";
@@ -108,7 +110,7 @@ int AnalyzeCommand::Run(const Context& context) {
           continue;
         }
         DocumentInput input{in.value("url", url_), in.value("lang", lang_hint_),
-                            in.value("kind", kind_)};
+                            in.value("kind", kind_), now};
         if (input.kind != "post") input.kind = "article";
         AnalysisRecord r =
             has_html ? analyzer.AnalyzeHtml(SanitizeUtf8(in["html"].get<std::string>()), input)
@@ -125,7 +127,7 @@ int AnalyzeCommand::Run(const Context& context) {
       is_html = html_name || ClassifyBody("", *bytes) == BodyType::kHtml;
     }
     DecodedText decoded = DecodeToUtf8(*bytes, "", is_html);
-    DocumentInput input{url_, lang_hint_, kind_};
+    DocumentInput input{url_, lang_hint_, kind_, now};
     AnalysisRecord r = is_html ? analyzer.AnalyzeHtml(decoded.utf8, input)
                                : analyzer.AnalyzeText(decoded.utf8, input);
     nlohmann::ordered_json out = RecordToJson(r);

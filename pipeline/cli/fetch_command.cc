@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "extractors/document_analyzer.h"
+#include "pipeline/clock.h"
 #include "pipeline/page_fetcher.h"
 #include "pipeline/url.h"
 
@@ -44,6 +45,7 @@ int FetchCommand::Run(const Context& context) {
   options.allow_private_networks = allow_private_ || config->allow_private_networks;
   options.lang_hint = lang_hint_;
   options.kind = kind_;
+  options.reference_time = UtcNow();
 
   DocumentAnalyzer analyzer(*lexicons);
   CurlHttpClient http;

@@ -64,7 +64,7 @@ TEST_F(CliTest, FetchJsonOfTheSeedPage) {
   EXPECT_EQ(j["canonical_url"], server.Url("/zh/articles/ai-bubble-or-revolution"));
   EXPECT_EQ(j["title"], seed.title);
   EXPECT_EQ(j["site_name"], "ukiyo journal");
-  EXPECT_EQ(j["published"], "2025-10-12T01:32:00");
+  EXPECT_EQ(j["published"], "2025-10-12T01:32:00+08:00");
   EXPECT_EQ(j["lang"], "zh");
   EXPECT_EQ(j["script"], "Hans");
   EXPECT_EQ(j["kind"], "article");
@@ -252,7 +252,7 @@ TEST_F(CliTest, AnalyzeFilesFromListAndStdinText) {
   RunResult t = Run({"analyze", "--text", "-"}, "AI泡沫论再起：2025年10月12日 01:32 发布。\n");
   EXPECT_EQ(t.exit_code, 0) << t.err;
   auto j = nlohmann::json::parse(t.out);
-  EXPECT_EQ(j["published"], "2025-10-12T01:32:00");
+  EXPECT_EQ(j["published"], "2025-10-12T01:32:00+08:00");
   EXPECT_EQ(j["lang"], "zh");
   EXPECT_FALSE(j.contains("file"));
 }

@@ -302,7 +302,7 @@ TEST_F(PageFetcherTest, UkiyoSeedPageKeepsArticleAndDropsChrome) {
   const AnalysisRecord& r = page->record;
   EXPECT_EQ(r.title, seed.title);
   ASSERT_TRUE(r.published.has_value());
-  EXPECT_EQ(r.published->ToIso8601(), "2025-10-12T01:32:00");
+  EXPECT_EQ(r.published->ToIso8601(), "2025-10-12T01:32:00+08:00");
   EXPECT_EQ(r.lang, "zh");
   EXPECT_EQ(r.script, "Hans");
   EXPECT_EQ(r.status, ArticleStatus::kOk);
@@ -321,7 +321,7 @@ TEST_F(PageFetcherTest, UkiyoSeedPageKeepsArticleAndDropsChrome) {
   auto row = db_->FindDocument(r.canonical_url);
   ASSERT_TRUE(row.has_value());
   EXPECT_EQ(row->text, r.text);
-  EXPECT_EQ(row->published, "2025-10-12T01:32:00");
+  EXPECT_EQ(row->published, "2025-10-12T01:32:00+08:00");
   EXPECT_EQ(row->lang, "zh");
 }
 

@@ -1,0 +1,113 @@
+#include "extractors/document_analyzer.h"
+
+#include <gtest/gtest.h>
+
+namespace bw {
+namespace {
+
+DateTime Reference(int y, int m, int d) {
+  DateTime t;
+  t.year = y, t.month = m, t.day = d;
+  t.has_time = true;
+  t.utc_offset_minutes = 0;
+  return t;
+}
+
+TEST(FindMonthDayDateTest, YearComesFromTheReference) {
+  struct Case {
+    const char* text;
+    DateTime reference;
+    const char* want;  // "" = none
+  } cases[] = {
+      {"发布时间：10月12日 01:32", Reference(2025, 11, 24), "2025-10-12T01:32:00"},
+      {"10月12日", Reference(2025, 11, 24), "2025-10-12"},
+      // December news read in January belongs to last year.
+      {"12月30日 下午3:05", Reference(2026, 1, 2), "2025-12-30T15:05:00"},
+      // Up to a month ahead is allowed (scheduled posts, time zones).
+      {"12月5日", Reference(2025, 11, 24), "2025-12-05"},
+      {"１０月１２日　午後１:３２", Reference(2025, 11, 24), "2025-10-12T13:32:00"},
+      {"2月29日", Reference(2025, 3, 1), ""},      // 2025 has no Feb 29
+      {"110月12日", Reference(2025, 11, 24), ""},  // part of a longer number
+      {"1000亿美元 10GW", Reference(2025, 11, 24), ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    auto d = FindMonthDayDate(c.text, c.reference);
+    EXPECT_EQ(d ? d->ToIso8601() : "", c.want);
+  }
+}
+
+TEST(DateFromUrlTest, Table) {
+  struct Case {
+    const char* url;
+    const char* want;
+  } cases[] = {
+      {"https://www.reuters.com/2025/10/06/openai-amd-deal/", "2025-10-06"},
+      {"https://news.example.cn/2025-10-12/doc-123.shtml", "2025-10-12"},
+      {"https://finance.sina.com.cn/stock/20251012/abc.html", "2025-10-12"},
+      {"https://example.jp/articles/20251012", "2025-10-12"},
+      {"https://example.com/2025/10/", ""},          // no day
+      {"https://example.com/id/202510123456", ""},   // a longer number
+      {"https://example.com/2025/13/01/x", ""},      // no month 13
+      {"https://example.com/a?page=20251012", ""},   // not in the path
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.url);
+    auto d = DateFromUrl(c.url);
+    EXPECT_EQ(d ? d->ToIso8601() : "", c.want);
+  }
+}
+
+TEST(DocumentAnalyzerTest, DateFallbacksAndAssumedZone) {
+  LexiconSet lexicons = LexiconSet::Embedded();
+  DocumentAnalyzer analyzer(lexicons);
+  const std::string zh = "英伟达与OpenAI宣布达成合作，英伟达将分阶段向OpenAI投资最多1000亿美元。";
+  const std::string ja = "エヌビディアはオープンAIに最大1000億ドルを投資すると発表した。";
+  const std::string en = "Nvidia said it would invest up to $100 billion in OpenAI.";
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string url;
+    const char* want;
+    const char* from;
+  } cases[] = {
+      {"zh time gets +08:00", "2025年10月12日 01:32 " + zh, "", "2025-10-12T01:32:00+08:00", "text"},
+      {"ja time gets +09:00", "2025年10月12日 01:32 " + ja, "", "2025-10-12T01:32:00+09:00", "text"},
+      {"en time stays without zone", "Oct 12, 2025 1:32 AM " + en, "", "2025-10-12T01:32:00",
+       "text"},
+      {"date only stays a date", "2025年10月12日 " + zh, "", "2025-10-12", "text"},
+      {"month and day with the year inferred", "10月12日 08:00 " + zh, "",
+       "2025-10-12T08:00:00+08:00", "text"},
+      {"url as the last resort", zh, "https://x.cn/2025/10/12/a.html", "2025-10-12", "url"},
+      {"nothing", zh, "https://x.cn/a.html", "", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    DocumentInput input;
+    input.url = c.url;
+    input.reference_time = Reference(2025, 11, 24);
+    AnalysisRecord r = analyzer.AnalyzeText(c.text, input);
+    EXPECT_EQ(r.published ? r.published->ToIso8601() : "", c.want);
+    EXPECT_EQ(r.published_from, c.from);
+  }
+  // Without a reference time a date without a year is not guessed.
+  AnalysisRecord r = analyzer.AnalyzeText("10月12日 08:00 " + zh, DocumentInput{});
+  EXPECT_FALSE(r.published.has_value());
+}
+
+TEST(DocumentAnalyzerTest, HtmlZoneKeptWhenThePageGivesOne) {
+  LexiconSet lexicons = LexiconSet::Embedded();
+  DocumentAnalyzer analyzer(lexicons);
+  std::string html =
+      "<html><head><meta property=\"article:published_time\" content=\"2025-10-12T01:32:00-04:00\">"
+      "</head><body><article><p>英伟达与OpenAI宣布达成合作，英伟达将分阶段向OpenAI投资最多1000亿美元，"
+      "双方计划部署至少10吉瓦的数据中心。分析师警告说，这种供应商融资的结构可能加剧市场对人工智能泡沫的担忧。"
+      "</p></article></body></html>";
+  AnalysisRecord r = analyzer.AnalyzeHtml(html, DocumentInput{});
+  ASSERT_TRUE(r.published.has_value());
+  EXPECT_EQ(r.published->ToIso8601(), "2025-10-12T01:32:00-04:00");
+  EXPECT_EQ(r.lang, "zh");
+}
+
+}  // namespace
+}  // namespace bw
