@@ -95,7 +95,7 @@ constexpr std::string_view kChromeTokens[] = {
     "advertisement", "ads", "sponsor", "popup", "modal", "login", "signup", "toolbar",
     "pagination", "pager", "banner", "masthead", "skip", "langswitch", "language", "promo",
     "tags", "copyright", "caption", "credit", "credits", "trending", "popular", "outbrain",
-    "taboola"};
+    "taboola", "rollover", "tooltip", "hovercard", "popover"};
 constexpr std::string_view kContentTokens[] = {
     "article", "content", "main", "post", "entry", "story", "body", "text", "articlebody"};
 
@@ -250,6 +250,7 @@ constexpr size_t kMinScoredUnits = 25;
 constexpr double kMaxScoredLinkDensity = 0.5;
 constexpr size_t kMinArticleUnits = 140;
 constexpr size_t kRetryBelowUnits = 1000;
+constexpr int kScoredLevels = 5;
 
 }  // namespace
 
@@ -325,9 +326,13 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
     double score = 1.0 + double(p.commas) + std::min(double(p.units) / 100.0, 3.0);
     const GumboNode* container =
         IsContainerTag(p.owner->v.element.tag) ? p.owner : p.owner->parent;
-    add(container, score);
-    if (container) add(container->parent, score / 2);
-    if (container && container->parent) add(container->parent->parent, score / 6);
+    // Readability's shares: the container all of it, its parent half, then
+    // 1/(3*level) further up, five levels in all.
+    const GumboNode* n = container;
+    for (int level = 0; level < kScoredLevels && n && n->type == GUMBO_NODE_ELEMENT;
+         ++level, n = n->parent) {
+      add(n, level == 0 ? score : level == 1 ? score / 2 : score / (3.0 * level));
+    }
   }
   if (scores.empty()) return out;
 
@@ -350,6 +355,22 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
       top = node;
       top_score = score;
     }
+  }
+
+  // A score that goes up again in the first steps up the tree is a sign of
+  // more content nearby that belongs to the same article (Readability).
+  double last = top_score;
+  for (const GumboNode* p = top->parent;
+       p && p->type == GUMBO_NODE_ELEMENT && p->v.element.tag != GUMBO_TAG_BODY; p = p->parent) {
+    auto it = scores.find(p);
+    if (it == scores.end()) continue;
+    if (it->second < top_score / 3) break;
+    if (it->second > last) {
+      top = p;
+      top_score = it->second;
+      break;
+    }
+    last = it->second;
   }
 
   // The top candidate and the siblings that score nearly as well.
