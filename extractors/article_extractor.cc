@@ -251,6 +251,8 @@ constexpr double kMaxScoredLinkDensity = 0.5;
 constexpr size_t kMinArticleUnits = 140;
 constexpr size_t kRetryBelowUnits = 1000;
 constexpr int kScoredLevels = 5;
+constexpr size_t kTopCandidates = 5;
+constexpr size_t kMinAlternatives = 3;
 
 }  // namespace
 
@@ -354,6 +356,44 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
     if (top == nullptr || score > top_score) {
       top = node;
       top_score = score;
+    }
+  }
+
+  // Several candidates nearly as good as the top one (an article cut into
+  // cards or chunks, each with its own bonus) are unified under the first
+  // ancestor that holds enough of them (Readability's alternative candidates).
+  {
+    std::vector<std::pair<double, const GumboNode*>> ranked;
+    for (const auto& [node, score] : scores) ranked.push_back({score, node});
+    size_t keep = std::min<size_t>(ranked.size(), kTopCandidates);
+    std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<const GumboNode*> alternatives;
+    for (size_t i = 0; i < keep; ++i) {
+      if (ranked[i].second != top && ranked[i].first >= 0.75 * top_score) {
+        alternatives.push_back(ranked[i].second);
+      }
+    }
+    if (alternatives.size() >= kMinAlternatives) {
+      for (const GumboNode* a = top->parent;
+           a && a->type == GUMBO_NODE_ELEMENT && a->v.element.tag != GUMBO_TAG_BODY;
+           a = a->parent) {
+        size_t inside = 0;
+        for (const GumboNode* alt : alternatives) {
+          for (const GumboNode* x = alt->parent; x; x = x->parent) {
+            if (x == a) {
+              ++inside;
+              break;
+            }
+          }
+        }
+        if (inside >= kMinAlternatives) {
+          top = a;
+          auto it = scores.find(a);
+          top_score = it == scores.end() ? top_score : std::max(top_score, it->second);
+          break;
+        }
+      }
     }
   }
 
