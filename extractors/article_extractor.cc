@@ -249,7 +249,6 @@ double InitialScore(const GumboNode* n) {
 constexpr size_t kMinScoredUnits = 25;
 constexpr double kMaxScoredLinkDensity = 0.5;
 constexpr size_t kMinArticleUnits = 140;
-constexpr size_t kRetryBelowUnits = 1000;
 constexpr int kScoredLevels = 5;
 constexpr size_t kTopCandidates = 5;
 constexpr size_t kMinAlternatives = 3;
@@ -296,20 +295,17 @@ ArticleText ArticleExtractor::Extract(const HtmlDom& dom) const {
     }
     return true;
   });
-  size_t units = 0;
-  ArticleText first = ExtractPass(dom, true, keep, &units);
-  if (first.status == ArticleStatus::kOk && units >= kRetryBelowUnits) return first;
-  // Class names misled the first pass (or the article is short): try again
-  // trusting only tags, as Readability does, and keep the better result.
-  size_t retry_units = 0;
-  ArticleText retry = ExtractPass(dom, false, keep, &retry_units);
-  if (retry.status == ArticleStatus::kOk && retry_units > 2 * units) return retry;
-  return first.status == ArticleStatus::kOk || retry.status != ArticleStatus::kOk ? first : retry;
+  ArticleText first = ExtractPass(dom, true, keep);
+  if (first.status == ArticleStatus::kOk) return first;
+  // Class names hid the whole article (themes name page wrappers after their
+  // sidebar): try again trusting only tags, as Readability does. Only then:
+  // on a page with a short article the class-blind pass would take comments.
+  ArticleText retry = ExtractPass(dom, false, keep);
+  return retry.status == ArticleStatus::kOk ? retry : first;
 }
 
 ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_class,
-                                          const std::unordered_set<const GumboNode*>& keep,
-                                          size_t* units_out) const {
+                                          const std::unordered_set<const GumboNode*>& keep) const {
   ArticleText out;
   ParagraphCollector c(strip_by_class, keep);
   c.Run(dom.body());
@@ -446,7 +442,6 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
     }
   }
   if (units < kMinArticleUnits) return out;
-  *units_out = units;
   out.status = ArticleStatus::kOk;
   for (size_t i = 0; i < kept.size(); ++i) {
     if (i) out.text += "\n\n";

@@ -51,11 +51,9 @@ class ArticleExtractor {
 
  private:
   // One extraction; `strip_by_class` also skips elements whose class or id
-  // names page chrome, except those in `keep`. Sets *units to the size of the
-  // text found.
+  // names page chrome, except those in `keep`.
   ArticleText ExtractPass(const HtmlDom& dom, bool strip_by_class,
-                          const std::unordered_set<const GumboNode*>& keep,
-                          size_t* units) const;
+                          const std::unordered_set<const GumboNode*>& keep) const;
   bool IsBoilerplateLine(const std::string& paragraph) const;
 
   std::unordered_set<std::string> exact_lines_;
