@@ -97,8 +97,10 @@ JsonLdFacts CollectJsonLd(const GumboNode* root) {
 
 std::string StripSiteName(const std::string& title, const std::string& site_name,
                           const std::string& headline) {
-  static constexpr std::array<std::string_view, 8> kSeparators = {
-      " | ", " - ", " – ", " — ", "｜", "丨", " :: ", " _ "};
+  // Spaced separators, then the unspaced ones of CJK portals ("…_新浪财经_新浪网",
+  // "…－自由財經"); a part is only cut when it matches the site or the headline.
+  static constexpr std::array<std::string_view, 11> kSeparators = {
+      " | ", " - ", " – ", " — ", "｜", "丨", " :: ", " _ ", "_", "－", "|"};
   const std::string site = AsciiLower(CollapseWhitespace(site_name));
   for (std::string_view sep : kSeparators) {
     for (size_t at = title.find(sep); at != std::string::npos; at = title.find(sep, at + 1)) {
@@ -110,6 +112,13 @@ std::string StripSiteName(const std::string& title, const std::string& site_name
       if (!site.empty() && AsciiLower(right) == site) return left;
       if (!site.empty() && AsciiLower(left) == site) return right;
     }
+  }
+  // "headline_channel_site" with nothing to match: in a CJK title two or more
+  // underscores are the portal pattern, and the headline comes first.
+  size_t first = title.find('_');
+  if (first != std::string::npos && first > 0 && title.find('_', first + 1) != std::string::npos &&
+      CountChars(std::string_view(title).substr(0, first)).cjk > 0) {
+    return CollapseWhitespace(std::string_view(title).substr(0, first));
   }
   return title;
 }

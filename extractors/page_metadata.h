@@ -35,9 +35,11 @@ PageMetadata ExtractPageMetadata(const HtmlDom& dom);
 
 // Removes a site-name part from a <title>: "Headline | Site" -> "Headline".
 // A part is dropped when it equals `site_name`, or when another part equals
-// `headline` (the page's <h1>). Separators must stand between spaces (" | ",
-// " - ", " – ", " — ") or be the full-width bars "｜" and "丨", so that a dash
-// inside a headline is kept.
+// `headline` (the page's <h1>). Separators are " | ", " - ", " – ", " — ",
+// " :: ", the full-width bars "｜" "丨", and the unspaced "_", "－", "|" of CJK
+// portals; a dash inside a headline is kept, since only a part that matches is
+// cut. A CJK title "headline_channel_site" (two or more underscores) keeps
+// its first part even with nothing to match.
 std::string StripSiteName(const std::string& title, const std::string& site_name,
                           const std::string& headline);
 

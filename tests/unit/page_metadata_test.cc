@@ -22,7 +22,12 @@ TEST(StripSiteNameTest, Table) {
       {"Reuters - OpenAI signs AMD deal", "reuters", "", "OpenAI signs AMD deal"},
       {"OpenAI signs AMD deal – The Register", "", "OpenAI signs AMD deal", "OpenAI signs AMD deal"},
       {"英伟达投资OpenAI｜财新网", "财新网", "", "英伟达投资OpenAI"},
-      {"英伟达投资OpenAI_新浪财经_新浪网", "", "", "英伟达投资OpenAI_新浪财经_新浪网"},
+      {"英伟达投资OpenAI_新浪财经_新浪网", "", "", "英伟达投资OpenAI"},
+      {"英伟达投资OpenAI_网易科技", "网易科技", "", "英伟达投资OpenAI"},
+      {"snake_case_name explained", "", "", "snake_case_name explained"},  // not a CJK portal
+      {"輝達砸千億美元投資OpenAI－自由財經", "自由財經", "", "輝達砸千億美元投資OpenAI"},
+      {"輝達砸千億美元投資OpenAI|經濟日報", "", "輝達砸千億美元投資OpenAI", "輝達砸千億美元投資OpenAI"},
+      {"one_underscore stays", "", "", "one_underscore stays"},
       {"AI的未来是泡沫还是革命?—巨额投资背后的风险 | ukiyo journal", "ukiyo journal", "",
        "AI的未来是泡沫还是革命?—巨额投资背后的风险"},
       // A dash inside the headline is not a separator.
