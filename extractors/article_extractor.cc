@@ -248,6 +248,9 @@ double InitialScore(const GumboNode* n) {
 
 constexpr size_t kMinScoredUnits = 25;
 constexpr double kMaxScoredLinkDensity = 0.5;
+// Inside the article a paragraph may be more link than text ("Get it on
+// Amazon for $139"), but not almost only links (lists of related stories).
+constexpr double kMaxKeptLinkDensity = 0.7;
 constexpr size_t kMinArticleUnits = 140;
 constexpr int kScoredLevels = 5;
 constexpr size_t kTopCandidates = 5;
@@ -434,7 +437,7 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
     if (it == c.ranges.end()) continue;
     for (size_t i = it->second.first; i < it->second.second; ++i) {
       const Paragraph& p = c.paragraphs[i];
-      if (p.link_density > kMaxScoredLinkDensity || IsBoilerplateLine(p.text)) continue;
+      if (p.link_density > kMaxKeptLinkDensity || IsBoilerplateLine(p.text)) continue;
       // The headline is the title, not part of the text.
       if (p.owner->v.element.tag == GUMBO_TAG_H1) continue;
       kept.push_back(p.text);
