@@ -5,6 +5,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "extractors/date_text.h"
 #include "extractors/text_util.h"
 
 namespace bw {
@@ -251,6 +252,7 @@ constexpr double kMaxScoredLinkDensity = 0.5;
 // Inside the article a paragraph may be more link than text ("Get it on
 // Amazon for $139"), but not almost only links (lists of related stories).
 constexpr double kMaxKeptLinkDensity = 0.7;
+constexpr size_t kMaxDatelineUnits = 100;
 constexpr size_t kMinArticleUnits = 140;
 constexpr int kScoredLevels = 5;
 constexpr size_t kTopCandidates = 5;
@@ -430,8 +432,7 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
     }
   }
 
-  std::vector<std::string> kept;
-  size_t units = 0;
+  std::vector<const Paragraph*> kept;
   for (const GumboNode* n : chosen) {
     auto it = c.ranges.find(n);
     if (it == c.ranges.end()) continue;
@@ -440,15 +441,24 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
       if (p.link_density > kMaxKeptLinkDensity || IsBoilerplateLine(p.text)) continue;
       // The headline is the title, not part of the text.
       if (p.owner->v.element.tag == GUMBO_TAG_H1) continue;
-      kept.push_back(p.text);
-      units += p.units;
+      kept.push_back(&p);
     }
   }
+  // A short line with a date at either end is a dateline ("Published 7:07 PM
+  // EST Nov 19, 2019", "2025年10月12日 01:32 来源：新华社"), not prose.
+  auto dateline = [](const Paragraph* p) {
+    return p->units < kMaxDatelineUnits && FindWrittenDate(p->text, 256).has_value();
+  };
+  size_t begin = 0, end = kept.size();
+  for (int k = 0; k < 2 && begin < end && dateline(kept[begin]); ++k) ++begin;
+  for (int k = 0; k < 2 && end > begin && dateline(kept[end - 1]); ++k) --end;
+  size_t units = 0;
+  for (size_t i = begin; i < end; ++i) units += kept[i]->units;
   if (units < kMinArticleUnits) return out;
   out.status = ArticleStatus::kOk;
-  for (size_t i = 0; i < kept.size(); ++i) {
-    if (i) out.text += "\n\n";
-    out.text += kept[i];
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) out.text += "\n\n";
+    out.text += kept[i]->text;
   }
   return out;
 }

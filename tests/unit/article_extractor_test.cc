@@ -81,6 +81,11 @@ TEST(ArticleExtractorTest, KeepsArticleDropsChrome) {
        {kPara1, kPara2},
        {"Nvidia to invest up to $100 billion in OpenAI", "Jensen Huang on stage", "Getty Images",
         "celebrity story"}},
+      {"datelines at the edges",
+       "<article><p>Published 7:07 PM EST Nov 19, 2019</p>" + p1 + p2 +
+       "<p>2025年10月12日 01:32 来源：新华社</p></article>",
+       {kPara1, kPara2},
+       {"Published 7:07 PM", "来源：新华社"}},
       {"boilerplate lexicon lines",
        "<article>" + p1 + "<p>Skip to main content</p><p>返回文章列表</p>" + p2 +
        "<p>All rights reserved by the publisher 2025</p></article>",
