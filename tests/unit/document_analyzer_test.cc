@@ -1,5 +1,7 @@
 #include "extractors/document_analyzer.h"
 
+#include "extractors/charset_decoder.h"
+
 #include <gtest/gtest.h>
 
 namespace bw {
@@ -107,6 +109,49 @@ TEST(DocumentAnalyzerTest, HtmlZoneKeptWhenThePageGivesOne) {
   ASSERT_TRUE(r.published.has_value());
   EXPECT_EQ(r.published->ToIso8601(), "2025-10-12T01:32:00-04:00");
   EXPECT_EQ(r.lang, "zh");
+}
+
+}  // namespace
+}  // namespace bw
+
+namespace bw {
+namespace {
+
+// Random markup soup and random bytes: the analysis never crashes, and what
+// it returns is valid UTF-8 with a known status.
+TEST(DocumentAnalyzerTest, RandomInputNeverBreaksIt) {
+  LexiconSet lexicons = LexiconSet::Embedded();
+  DocumentAnalyzer analyzer(lexicons);
+  const char* pieces[] = {"<div>", "</div>", "<p>", "</p>", "<a href=x>", "</a>", "<br>",
+                          "<script>", "</script>", "<!--", "-->", "<article>", "<h1>", "<li>",
+                          "<table><td>", "\"", "'", "<", ">", "&amp;", "&#x0;", "2025年10月12日 ",
+                          "英伟达投资1000亿美元。", "エヌビディア", "Nvidia, OpenAI. ", "\xE2\x80",
+                          "\xFF", "\n", " ", "<meta charset=gbk>", "<time datetime=\"2025-13-40\">"};
+  uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return state >> 8;
+  };
+  for (int doc = 0; doc < 1500; ++doc) {
+    std::string input;
+    size_t n = next() % 200;
+    for (size_t i = 0; i < n; ++i) {
+      if (next() % 4 == 0) {
+        input += static_cast<char>(next() % 256);
+      } else {
+        input += pieces[next() % (sizeof pieces / sizeof *pieces)];
+      }
+    }
+    DocumentInput in;
+    in.url = "https://x.test/2025/10/12/a";
+    AnalysisRecord r = analyzer.AnalyzeHtml(SanitizeUtf8(input), in);
+    AnalysisRecord t = analyzer.AnalyzeText(input, in);
+    for (const std::string* s : {&r.text, &r.title, &t.text}) {
+      EXPECT_EQ(SanitizeUtf8(*s), *s) << "doc " << doc;
+    }
+    EXPECT_TRUE(r.status == ArticleStatus::kOk || r.status == ArticleStatus::kNoArticle ||
+                r.status == ArticleStatus::kEmpty);
+  }
 }
 
 }  // namespace
