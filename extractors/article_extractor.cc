@@ -59,25 +59,6 @@ bool IsContainerTag(GumboTag t) {
          t == GUMBO_TAG_MAIN || t == GUMBO_TAG_TD || t == GUMBO_TAG_BODY;
 }
 
-// Tokens of class and id values ("site-nav__menu" -> site, nav, menu).
-std::vector<std::string> ClassTokens(const GumboNode* n) {
-  std::vector<std::string> tokens;
-  for (const char* attr : {"class", "id", "role"}) {
-    std::string v = AsciiLower(HtmlDom::Attr(n, attr));
-    std::string cur;
-    for (char c : v) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        cur += c;
-      } else if (!cur.empty()) {
-        tokens.push_back(std::move(cur));
-        cur.clear();
-      }
-    }
-    if (!cur.empty()) tokens.push_back(std::move(cur));
-  }
-  return tokens;
-}
-
 bool HasToken(const std::vector<std::string>& tokens, std::span<const std::string_view> set) {
   for (const std::string& t : tokens) {
     for (std::string_view s : set) {
@@ -171,7 +152,7 @@ class ParagraphCollector {
     }
     if (IsSkippedTag(t) || IsHidden(n)) return true;
     if (t == GUMBO_TAG_HEADER && article_depth_ == 0) return true;
-    return strip_by_class_ && !keep_.count(n) && IsChrome(n, ClassTokens(n));
+    return strip_by_class_ && !keep_.count(n) && IsChrome(n, HtmlDom::ClassTokens(n));
   }
 
   void Enter(const GumboNode* n) {
@@ -241,7 +222,7 @@ double InitialScore(const GumboNode* n) {
     case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_LI: s = -3; break;
     default: break;
   }
-  std::vector<std::string> tokens = ClassTokens(n);
+  std::vector<std::string> tokens = HtmlDom::ClassTokens(n);
   if (HasToken(tokens, kContentTokens)) s += 25;
   if (HtmlDom::Attr(n, "itemprop") == "articleBody") s += 50;
   return s;

@@ -56,8 +56,14 @@ struct Patterns {
           R"((\d{1,2})(?::(\d{2})(?::(\d{2}))?|[時时点](?:(\d{1,2})分)?))?)"};
   // 2025/10/12 01:32: 1 year, 2 separator, 3 month, 4 separator, 5 day, 6 hour, 7 minute,
   // 8 second.
+  // A weekday in brackets ("2025/09/23(火) 09:02:11.45") and a fraction may follow.
   RE2 numeric{R"((\d{4})([/.-])(\d{1,2})([/.-])(\d{1,2}))"
-              R"((?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?)?)"};
+              R"((?:\s*[(（][^)）]{1,4}[)）])?)"
+              R"((?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?)"};
+  // C's ctime, as PTT and some logs write it, "Sun Oct 12 09:12:33 2025":
+  // 1 month, 2 day, 3 hour, 4 minute, 5 second, 6 year.
+  RE2 ctime{Cat({R"(\b(?i:mon|tue|wed|thu|fri|sat|sun)\s+)", kMonthName,
+                 R"(\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})\b)"})};
   // Oct 12, 2025 1:32 PM: 1 month, 2 day, 3 year, 4-7 time.
   RE2 month_first{Cat({"\\b", kMonthName, R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)",
                        kEnglishTime})};
@@ -230,6 +236,12 @@ std::optional<DateTime> BuildDayFirst(const Groups& g) {
   return WithEnglishTime(MakeDate(Number(g[3]), MonthFromName(g[2]), Number(g[1])), g);
 }
 
+std::optional<DateTime> BuildCtime(const Groups& g) {
+  auto d = MakeDate(Number(g[6]), MonthFromName(g[1]), Number(g[2]));
+  if (d && !SetTime(*d, Number(g[3]), Number(g[4]), Number(g[5]), 0)) return std::nullopt;
+  return d;
+}
+
 struct WrittenForm {
   RE2 Patterns::*pattern;
   std::optional<DateTime> (*build)(const Groups&);
@@ -237,7 +249,8 @@ struct WrittenForm {
 constexpr WrittenForm kWrittenForms[] = {{&Patterns::cjk, BuildCjk},
                                          {&Patterns::numeric, BuildNumeric},
                                          {&Patterns::month_first, BuildMonthFirst},
-                                         {&Patterns::day_first, BuildDayFirst}};
+                                         {&Patterns::day_first, BuildDayFirst},
+                                         {&Patterns::ctime, BuildCtime}};
 
 struct Found {
   size_t start;

@@ -36,9 +36,10 @@ std::optional<DateTime> ParseDateTime(std::string_view s);
 
 // Finds the first plausible date written in human text, scanning at most
 // `max_bytes` bytes. Understands:
-//   2025年10月12日 01:32, 2025年10月12日, 2025/10/12 01:32, 2025-10-12, 2025.10.12,
-//   令和7年10月12日 (Japanese era years), Oct 12, 2025, October 12, 2025 1:32 PM,
-//   12 October 2025. Full-width digits are accepted.
+//   2025年10月12日 01:32, 2025年10月12日, 2025/10/12 01:32, 2025/09/23(火) 09:02:11.45,
+//   2025-10-12, 2025.10.12, 令和7年10月12日 (Japanese era years), Oct 12, 2025,
+//   October 12, 2025 1:32 PM, 12 October 2025, Sun Oct 12 09:12:33 2025 (ctime).
+//   Full-width digits are accepted.
 // Years outside 1990..2100 are not taken as dates.
 std::optional<DateTime> FindWrittenDate(std::string_view text, size_t max_bytes = 4096);
 

@@ -7,6 +7,8 @@
 namespace bw {
 namespace {
 
+constexpr size_t kTimestampBytes = 64;
+
 // A publication time written without a zone is read in the zone its language
 // is mostly published in: China, Taiwan and Hong Kong are all UTC+8, Japan
 // UTC+9. English spans too many zones to guess; it stays without one.
@@ -16,13 +18,15 @@ void AssumeZone(std::optional<DateTime>& t, const std::string& lang) {
   if (lang == "ja") t->utc_offset_minutes = 9 * 60;
 }
 
-// The last resorts for a date, after the page's metadata: a full date in the
-// text, a month and day in the text with the year inferred, the URL.
+// The last resorts for a date, after the page's metadata: a full date at the
+// start of the text, a month and day opening the text (a post's timestamp),
+// the URL. Deeper in the body a month and day without a year is an event more
+// often than the publication ("10月6日（現地時間）"), so it is not read there.
 void FindDateInTextOrUrl(AnalysisRecord& r, const DocumentInput& input) {
   if (r.published) return;
   r.published = FindWrittenDate(r.text, 1024);
   if (!r.published && input.reference_time) {
-    r.published = FindMonthDayDate(r.text, *input.reference_time, 1024);
+    r.published = FindMonthDayDate(r.text, *input.reference_time, kTimestampBytes);
   }
   if (r.published) {
     r.published_from = "text";
@@ -61,7 +65,7 @@ AnalysisRecord DocumentAnalyzer::AnalyzeHtml(std::string_view utf8_html,
   r.url = input.url;
   r.kind = input.kind;
   HtmlDom dom(utf8_html);
-  PageMetadata meta = ExtractPageMetadata(dom);
+  PageMetadata meta = ExtractPageMetadata(dom, input.reference_time);
   r.title = meta.title;
   r.site_name = meta.site_name;
   r.author = meta.author;

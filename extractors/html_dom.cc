@@ -75,6 +75,23 @@ void HtmlDom::ForEachElement(const GumboNode* from,
   }
 }
 
+std::vector<std::string> HtmlDom::ClassTokens(const GumboNode* n) {
+  std::vector<std::string> tokens;
+  for (const char* attr : {"class", "id", "role"}) {
+    std::string cur;
+    for (char c : AsciiLower(Attr(n, attr))) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        cur += c;
+      } else if (!cur.empty()) {
+        tokens.push_back(std::move(cur));
+        cur.clear();
+      }
+    }
+    if (!cur.empty()) tokens.push_back(std::move(cur));
+  }
+  return tokens;
+}
+
 const GumboNode* HtmlDom::FindFirst(const GumboNode* from, GumboTag tag) {
   const GumboNode* found = nullptr;
   ForEachElement(from, [&](const GumboNode* n) {

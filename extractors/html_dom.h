@@ -12,6 +12,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bw {
 
@@ -36,6 +37,10 @@ class HtmlDom {
   static bool IsElement(const GumboNode* node, GumboTag tag);
   // The tag name, lower-case, also for unknown tags ("my-widget").
   static std::string TagName(const GumboNode* node);
+
+  // The words of an element's class, id and role values, lower-cased and split
+  // at every non-alphanumeric character ("site-nav__menu" -> site, nav, menu).
+  static std::vector<std::string> ClassTokens(const GumboNode* node);
 
   // The first element with `tag` in document order below `from` (inclusive), or null.
   static const GumboNode* FindFirst(const GumboNode* from, GumboTag tag);

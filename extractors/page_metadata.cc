@@ -11,12 +11,13 @@ namespace bw {
 namespace {
 
 // Meta names and properties that carry the publication time, most trusted first.
-constexpr std::array<std::string_view, 22> kPublishedMetaNames = {
+constexpr std::array<std::string_view, 24> kPublishedMetaNames = {
     "article:published_time", "og:published_time", "og:article:published_time",
     "article:published", "datepublished", "publishdate", "publish-date", "publish_date",
     "pubdate", "publication_date", "sailthru.date", "parsely-pub-date", "dc.date.issued",
     "dcterms.issued", "dc.date", "dcterms.created", "date", "publishtime", "publish_time",
-    "weibo:article:create_at", "og:release_date", "cxenseparse:recs:publishtime"};
+    "weibo:article:create_at", "og:release_date", "cxenseparse:recs:publishtime", "apub:time",
+    "article_date_original"};
 constexpr std::array<std::string_view, 4> kModifiedMetaNames = {
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"};
 
@@ -70,6 +71,7 @@ void ReadJsonLd(const nlohmann::json& v, JsonLdFacts* facts, int depth) {
   };
   take("datePublished", &facts->published);
   take("dateCreated", &facts->published);
+  take("pubDate", &facts->published);  // not schema.org, but common in site JSON
   take("dateModified", &facts->modified);
   take("headline", &facts->headline);
   if (facts->author.empty() && v.contains("author")) facts->author = NameOf(v["author"]);
@@ -123,17 +125,116 @@ std::string StripSiteName(const std::string& title, const std::string& site_name
   return title;
 }
 
-// A date written just after the headline ("<h1>…</h1><span>2025年10月12日 01:32</span>").
-static std::optional<DateTime> DateNearHeadline(const GumboNode* h1) {
-  if (h1 == nullptr || h1->parent == nullptr) return std::nullopt;
-  std::string headline = HtmlDom::Text(h1);
-  std::string around = HtmlDom::Text(h1->parent);
-  size_t at = around.find(headline);
-  if (at == std::string::npos) return std::nullopt;
-  return FindWrittenDate(std::string_view(around).substr(at + headline.size()), 1024);
+namespace {
+
+// A date written by hand, as an element's text or attribute value: a full
+// date, else (given when the page was read) a month and day.
+std::optional<DateTime> WrittenDate(std::string_view text, const std::optional<DateTime>& reference,
+                                    size_t max_bytes) {
+  if (auto d = FindWrittenDate(text, max_bytes)) return d;
+  if (reference) return FindMonthDayDate(text, *reference, max_bytes);
+  return std::nullopt;
 }
 
-PageMetadata ExtractPageMetadata(const HtmlDom& dom) {
+// A date just after the headline, or just before it ("<div><h1>…</h1></div>
+// <span>2025年10月12日 6時00分</span>"): the headline's ancestors are read, up to
+// three levels, until one holds a date near the headline's text.
+std::optional<DateTime> DateNearHeadline(const GumboNode* h1,
+                                         const std::optional<DateTime>& reference) {
+  if (h1 == nullptr) return std::nullopt;
+  const std::string headline = HtmlDom::Text(h1);
+  if (headline.empty()) return std::nullopt;
+  const GumboNode* a = h1->parent;
+  for (int level = 0; level < 3 && a && a->type == GUMBO_NODE_ELEMENT; ++level, a = a->parent) {
+    const std::string around = HtmlDom::Text(a);
+    size_t at = around.find(headline);
+    if (at == std::string::npos) continue;
+    std::string_view view(around);
+    if (auto d = WrittenDate(view.substr(at + headline.size()), reference, 400)) return d;
+    size_t from = at > 300 ? at - 300 : 0;
+    if (auto d = FindWrittenDate(view.substr(from, at - from))) return d;
+  }
+  return std::nullopt;
+}
+
+// Elements whose class or id names a date ("post-time", "y_Qv3__date",
+// "lbDate", hAtom's "published"), but not an update.
+bool IsDateElement(const GumboNode* n) {
+  for (const std::string& t : HtmlDom::ClassTokens(n)) {
+    if (t.starts_with("update") || t.starts_with("modif") || t.starts_with("last")) return false;
+    if (t == "published" || t == "pubdate" || t == "timestamp" || t.ends_with("date") ||
+        t.ends_with("time")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<DateTime> DateOfElement(const GumboNode* n, const std::optional<DateTime>& reference) {
+  for (const char* attr : {"datetime", "title", "content", "data-tooltip"}) {
+    std::string_view v = HtmlDom::Attr(n, attr);
+    if (v.empty()) continue;
+    if (auto d = ParseDateTime(v)) return d;
+    if (auto d = FindWrittenDate(v, 200)) return d;
+  }
+  std::string text = HtmlDom::Text(n);
+  if (text.size() > 300) return std::nullopt;  // a container, not a date
+  return WrittenDate(text, reference, 300);
+}
+
+// The publication time, from the most to the least reliable source.
+void FindPublished(const HtmlDom& dom, const MetaTags& meta, const JsonLdFacts& ld,
+                   const GumboNode* h1, const std::optional<DateTime>& reference,
+                   PageMetadata* out) {
+  std::optional<DateTime>& published = out->published;
+  auto take = [&](std::optional<DateTime> d, const char* from) {
+    if (published || !d) return;
+    published = d;
+    out->published_from = from;
+  };
+  auto parse = [](std::string_view s) { return s.empty() ? std::nullopt : ParseDateTime(s); };
+  take(parse(ld.published), "json-ld");
+  for (std::string_view name : kPublishedMetaNames) take(parse(meta.Get(name)), "meta");
+  // A date-only value is refined below by a visible time of the same day.
+  std::optional<DateTime> date_only;
+  if (published && !published->has_time) date_only = published, published.reset();
+
+  HtmlDom::ForEachElement(dom.root(), [&](const GumboNode* n) {
+    if (published) return false;
+    if (HtmlDom::Attr(n, "itemprop") == "datePublished") {
+      std::string_view v = HtmlDom::Attr(n, "datetime");
+      if (v.empty()) v = HtmlDom::Attr(n, "content");
+      take(v.empty() ? FindWrittenDate(HtmlDom::Text(n)) : parse(v), "itemprop");
+    }
+    return true;
+  });
+  HtmlDom::ForEachElement(dom.root(), [&](const GumboNode* n) {
+    if (published) return false;
+    if (n->v.element.tag == GUMBO_TAG_TIME) {
+      auto d = parse(HtmlDom::Attr(n, "datetime"));
+      take(d ? d : FindWrittenDate(HtmlDom::Text(n)), "time");
+    }
+    return true;
+  });
+  HtmlDom::ForEachElement(dom.root(), [&](const GumboNode* n) {
+    if (published) return false;
+    if (IsDateElement(n)) take(DateOfElement(n, reference), "element");
+    return !published;
+  });
+  take(DateNearHeadline(h1, reference), "text");
+
+  if (date_only) {
+    bool same_day = published && published->year == date_only->year &&
+                    published->month == date_only->month && published->day == date_only->day;
+    if (!same_day) published = date_only, out->published_from = "meta";
+  }
+  take(parse(ld.modified), "modified");
+  for (std::string_view name : kModifiedMetaNames) take(parse(meta.Get(name)), "modified");
+}
+
+}  // namespace
+
+PageMetadata ExtractPageMetadata(const HtmlDom& dom, const std::optional<DateTime>& reference) {
   PageMetadata out;
   out.lang_attr = std::string(HtmlDom::Attr(dom.html(), "lang"));
   MetaTags meta = CollectMeta(dom.root());
@@ -172,44 +273,7 @@ PageMetadata ExtractPageMetadata(const HtmlDom& dom) {
   });
   if (out.canonical_url.empty()) out.canonical_url = meta.Get("og:url");
 
-  auto try_date = [&](const std::string& s, const char* from) {
-    if (out.published || s.empty()) return;
-    if (auto d = ParseDateTime(s)) {
-      out.published = d;
-      out.published_from = from;
-    }
-  };
-  try_date(ld.published, "json-ld");
-  for (std::string_view name : kPublishedMetaNames) try_date(meta.Get(name), "meta");
-  HtmlDom::ForEachElement(dom.root(), [&](const GumboNode* n) {
-    if (out.published) return false;
-    std::string_view prop = HtmlDom::Attr(n, "itemprop");
-    if (prop == "datePublished") {
-      std::string_view v = HtmlDom::Attr(n, "datetime");
-      if (v.empty()) v = HtmlDom::Attr(n, "content");
-      try_date(v.empty() ? HtmlDom::Text(n) : std::string(v), "itemprop");
-    }
-    return true;
-  });
-  HtmlDom::ForEachElement(dom.root(), [&](const GumboNode* n) {
-    if (out.published) return false;
-    if (n->v.element.tag == GUMBO_TAG_TIME) {
-      try_date(std::string(HtmlDom::Attr(n, "datetime")), "time");
-      if (!out.published) {
-        if (auto d = FindWrittenDate(HtmlDom::Text(n))) {
-          out.published = d;
-          out.published_from = "time";
-        }
-      }
-    }
-    return true;
-  });
-  if (!out.published) {
-    out.published = DateNearHeadline(h1_node);
-    if (out.published) out.published_from = "text";
-  }
-  try_date(ld.modified, "modified");
-  for (std::string_view name : kModifiedMetaNames) try_date(meta.Get(name), "modified");
+  FindPublished(dom, meta, ld, h1_node, reference, &out);
   return out;
 }
 

@@ -3,9 +3,11 @@
 //
 // Sources are tried from the most to the least reliable: JSON-LD
 // (schema.org NewsArticle and friends), OpenGraph / article / Dublin Core and
-// the meta names CJK portals use, itemprop microdata, <time datetime>, and
-// finally a date written near the headline. A published date is preferred over
-// a modified one, which is only used when nothing else is found.
+// the meta names CJK portals use, itemprop microdata, <time datetime>, elements
+// whose class names a date (hAtom "published", "post-time"), and finally a date
+// written near the headline. A date-only value is completed by a visible time
+// of the same day. A published date is preferred over a modified one, which is
+// only used when nothing else is found.
 //
 //   bw::HtmlDom dom(html);
 //   bw::PageMetadata meta = bw::ExtractPageMetadata(dom);
@@ -28,10 +30,14 @@ struct PageMetadata {
   std::string canonical_url;  // as the page writes it (may be relative); "" when absent
   std::string lang_attr;      // <html lang>, a hint only
   std::optional<DateTime> published;
-  std::string published_from;  // "json-ld", "meta", "itemprop", "time", "text", "modified"
+  std::string published_from;  // "json-ld", "meta", "itemprop", "time", "element", "text",
+                               // "modified"
 };
 
-PageMetadata ExtractPageMetadata(const HtmlDom& dom);
+// `reference`, when the page was read, lets a date written without a year
+// ("10月12日 11:07") near the headline or in a date element count.
+PageMetadata ExtractPageMetadata(const HtmlDom& dom,
+                                 const std::optional<DateTime>& reference = std::nullopt);
 
 // Removes a site-name part from a <title>: "Headline | Site" -> "Headline".
 // A part is dropped when it equals `site_name`, or when another part equals
