@@ -14,7 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 ls "$set_dir"/html/*.html > "$work/files"
-"$bin" analyze --html --files-from "$work/files" > "$work/records.jsonl"
+# The pages were written as of mid-October 2025: dates without a year are read then.
+"$bin" analyze --html --reference-time 2025-10-20T00:00:00Z --files-from "$work/files" > "$work/records.jsonl"
 mkdir "$work/pred"
 python3 - "$work/records.jsonl" "$work/pred" <<'PY'
 import json, os, sys

@@ -97,12 +97,20 @@ JsonLdFacts CollectJsonLd(const GumboNode* root) {
 
 }  // namespace
 
+constexpr size_t kMaxSiteNameChars = 10;
+
 std::string StripSiteName(const std::string& title, const std::string& site_name,
                           const std::string& headline) {
   // Spaced separators, then the unspaced ones of CJK portals ("…_新浪财经_新浪网",
   // "…－自由財經"); a part is only cut when it matches the site or the headline.
   static constexpr std::array<std::string_view, 11> kSeparators = {
       " | ", " - ", " – ", " — ", "｜", "丨", " :: ", " _ ", "_", "－", "|"};
+  // "Headline：朝日新聞", "Headline（共同通信）", "Headline-36氪": the page's own
+  // headline opening the title is the surest cut.
+  if (!headline.empty() && title.size() > headline.size() && title.starts_with(headline) &&
+      headline.size() * 2 >= title.size()) {
+    return headline;
+  }
   const std::string site = AsciiLower(CollapseWhitespace(site_name));
   for (std::string_view sep : kSeparators) {
     for (size_t at = title.find(sep); at != std::string::npos; at = title.find(sep, at + 1)) {
@@ -117,10 +125,15 @@ std::string StripSiteName(const std::string& title, const std::string& site_name
   }
   // "headline_channel_site" with nothing to match: in a CJK title two or more
   // underscores are the portal pattern, and the headline comes first.
+  // One underscore before a short site name ("…_腾讯新闻") is the same pattern.
   size_t first = title.find('_');
-  if (first != std::string::npos && first > 0 && title.find('_', first + 1) != std::string::npos &&
+  if (first != std::string::npos && first > 0 &&
       CountChars(std::string_view(title).substr(0, first)).cjk > 0) {
-    return CollapseWhitespace(std::string_view(title).substr(0, first));
+    size_t second = title.find('_', first + 1);
+    size_t tail = CountChars(std::string_view(title).substr(first + 1)).code_points;
+    if (second != std::string::npos || tail <= kMaxSiteNameChars) {
+      return CollapseWhitespace(std::string_view(title).substr(0, first));
+    }
   }
   return title;
 }

@@ -9,6 +9,8 @@ std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
+  int run = 0;               // white-space characters in the current run
+  bool lone_ideographic = false;
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(s.size());
   while (i < n) {
@@ -19,10 +21,14 @@ std::string CollapseWhitespace(std::string_view s) {
                             c == 0xA0 || c == 0x3000 || c == 0x200B || u_isUWhiteSpace(c));
     if (space) {
       pending_space = !out.empty();
+      lone_ideographic = ++run == 1 && c == 0x3000;
       continue;
     }
-    if (pending_space) out += ' ';
+    // A single ideographic space is the CJK word space ("ソフトバンク　AI投資"):
+    // kept as written. Runs of white space become one ASCII space.
+    if (pending_space) out += lone_ideographic && run == 1 ? "\u3000" : " ";
     pending_space = false;
+    run = 0;
     out.append(s.data() + start, i - start);
   }
   return out;

@@ -8,7 +8,8 @@
 namespace bw {
 
 // Collapses every run of white space (ASCII, NBSP, ideographic space U+3000
-// and the other Unicode spaces) to one ASCII space and trims both ends.
+// and the other Unicode spaces) to one ASCII space and trims both ends. A lone
+// U+3000 between words is the CJK word space and is kept as it is.
 std::string CollapseWhitespace(std::string_view s);
 
 // Lower-cases ASCII letters only (HTML attribute values, class names).

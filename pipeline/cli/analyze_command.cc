@@ -62,6 +62,9 @@ AnalyzeCommand::AnalyzeCommand(CLI::App& app) {
   cmd_->add_option("--kind", kind_, "article or post")->check(CLI::IsMember({"article", "post"}));
   cmd_->add_option("--lang", lang_hint_, "language hint (zh, zh-TW, ja, en); the text decides");
   cmd_->add_option("--url", url_, "the URL the input came from");
+  cmd_->add_option("--reference-time", reference_time_,
+                   "when the inputs were read (ISO 8601; default: now): the year of dates "
+                   "written without one");
 }
 
 int AnalyzeCommand::Run(const Context& context) {
@@ -80,7 +83,12 @@ int AnalyzeCommand::Run(const Context& context) {
   if (inputs.empty()) inputs.push_back("-");
 
   DocumentAnalyzer analyzer(*lexicons);
-  const DateTime now = UtcNow();
+  DateTime now = UtcNow();
+  if (!reference_time_.empty()) {
+    auto t = ParseDateTime(reference_time_);
+    if (!t) return Fail(Status::Usage(reference_time_ + ": --reference-time is not an ISO 8601 date"));
+    now = *t;
+  }
   int exit_code = 0;
   auto note_failure = [&](const Status& s) {
     std::cerr << "bubblewatch: " << s.message() << "\n";

@@ -27,6 +27,7 @@ class AnalyzeCommand {
   std::string kind_ = "article";
   std::string lang_hint_;
   std::string url_;
+  std::string reference_time_;
 };
 
 }  // namespace bw::cli

@@ -249,6 +249,14 @@ TEST_F(CliTest, AnalyzeFilesFromListAndStdinText) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(JsonLines(r.out).size(), 2u);
 
+  RunResult m = Run({"analyze", "--text", "--reference-time", "2026-01-05", "-"},
+                    "12月30日 09:00 英伟达市值再创新高。\n");
+  EXPECT_EQ(m.exit_code, 0) << m.err;
+  EXPECT_EQ(nlohmann::json::parse(m.out)["published"], "2025-12-30T09:00:00+08:00");
+  RunResult bad = Run({"analyze", "--text", "--reference-time", "yesterday", "-"}, "x");
+  EXPECT_EQ(bad.exit_code, 64);
+  ExpectOneLine(bad);
+
   RunResult t = Run({"analyze", "--text", "-"}, "AI泡沫论再起：2025年10月12日 01:32 发布。\n");
   EXPECT_EQ(t.exit_code, 0) << t.err;
   auto j = nlohmann::json::parse(t.out);

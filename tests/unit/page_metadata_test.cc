@@ -28,6 +28,12 @@ TEST(StripSiteNameTest, Table) {
       {"輝達砸千億美元投資OpenAI－自由財經", "自由財經", "", "輝達砸千億美元投資OpenAI"},
       {"輝達砸千億美元投資OpenAI|經濟日報", "", "輝達砸千億美元投資OpenAI", "輝達砸千億美元投資OpenAI"},
       {"one_underscore stays", "", "", "one_underscore stays"},
+      {"英伟达投资OpenAI_腾讯新闻", "", "", "英伟达投资OpenAI"},
+      {"英伟达_OpenAI联合发布超大规模数据中心建设计划细节", "", "", "英伟达_OpenAI联合发布超大规模数据中心建设计划细节"},
+      {"AI関連株の急騰「バブルか」　専門家の見方割れる：朝日新聞", "", "AI関連株の急騰「バブルか」　専門家の見方割れる",
+       "AI関連株の急騰「バブルか」　専門家の見方割れる"},
+      {"AI関連株に警戒感（共同通信）", "", "AI関連株に警戒感", "AI関連株に警戒感"},
+      {"Short | A much longer site name that dwarfs the headline", "", "Short", "Short"},
       {"AI的未来是泡沫还是革命?—巨额投资背后的风险 | ukiyo journal", "ukiyo journal", "",
        "AI的未来是泡沫还是革命?—巨额投资背后的风险"},
       // A dash inside the headline is not a separator.
