@@ -287,7 +287,7 @@ ArticleText ArticleExtractor::Extract(const HtmlDom& dom) const {
   // sidebar): try again trusting only tags, as Readability does. Only then:
   // on a page with a short article the class-blind pass would take comments.
   ArticleText retry = ExtractPass(dom, false, keep);
-  return retry.status == ArticleStatus::kOk ? retry : first;
+  return retry.status != ArticleStatus::kEmpty ? retry : first;
 }
 
 ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_class,
@@ -412,6 +412,20 @@ ArticleText ArticleExtractor::ExtractPass(const HtmlDom& dom, bool strip_by_clas
       if (it != scores.end() && it->second >= threshold) chosen.push_back(sib);
     }
   }
+
+  // A login wall: the "article" holds the password field.
+  bool login_form = false;
+  HtmlDom::ForEachElement(dom.body(), [&](const GumboNode* n) {
+    if (login_form) return false;
+    if (n->v.element.tag == GUMBO_TAG_INPUT &&
+        AsciiLower(HtmlDom::Attr(n, "type")) == "password") {
+      for (const GumboNode* a = n->parent; a && !login_form; a = a->parent) {
+        login_form = std::find(chosen.begin(), chosen.end(), a) != chosen.end();
+      }
+    }
+    return true;
+  });
+  if (login_form) return out;
 
   std::vector<const Paragraph*> kept;
   for (const GumboNode* n : chosen) {

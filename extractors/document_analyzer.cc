@@ -3,11 +3,13 @@
 #include "extractors/charset_decoder.h"
 #include "extractors/html_dom.h"
 #include "extractors/page_metadata.h"
+#include "extractors/text_util.h"
 
 namespace bw {
 namespace {
 
 constexpr size_t kTimestampBytes = 64;
+constexpr size_t kMinJsonLdBodyChars = 80;
 
 // A publication time written without a zone is read in the zone its language
 // is mostly published in: China, Taiwan and Hong Kong are all UTC+8, Japan
@@ -34,6 +36,26 @@ void FindDateInTextOrUrl(AnalysisRecord& r, const DocumentInput& input) {
   }
   r.published = DateFromUrl(input.url);
   if (r.published) r.published_from = "url";
+}
+
+// Single-page apps ship the article only in their JSON-LD: its articleBody is
+// the text when the markup gave none, or far less than it.
+void UseJsonLdBody(const std::string& body, AnalysisRecord& r) {
+  if (body.empty()) return;
+  std::string text;
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t eol = body.find('\n', start);
+    std::string line = CollapseWhitespace(std::string_view(body).substr(
+        start, eol == std::string::npos ? std::string::npos : eol - start));
+    if (!line.empty()) text += (text.empty() ? "" : "\n\n") + line;
+    if (eol == std::string::npos) break;
+    start = eol + 1;
+  }
+  if (r.status == ArticleStatus::kOk && r.text.size() * 3 >= text.size()) return;
+  if (CountChars(text).code_points < kMinJsonLdBodyChars) return;
+  r.text = std::move(text);
+  r.status = ArticleStatus::kOk;
 }
 
 }  // namespace
@@ -75,6 +97,7 @@ AnalysisRecord DocumentAnalyzer::AnalyzeHtml(std::string_view utf8_html,
   ArticleText article = article_extractor_.Extract(dom);
   r.status = article.status;
   r.text = std::move(article.text);
+  UseJsonLdBody(meta.json_ld_body, r);
   FindDateInTextOrUrl(r, input);
   // The language comes from what the page shows: the article, else the title.
   std::string hint = input.lang_hint.empty() ? meta.lang_attr : input.lang_hint;

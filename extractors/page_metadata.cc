@@ -49,7 +49,7 @@ MetaTags CollectMeta(const GumboNode* root) {
 
 // What the JSON-LD blocks of a page say about the article.
 struct JsonLdFacts {
-  std::string published, modified, headline, author, publisher;
+  std::string published, modified, headline, author, publisher, body;
 };
 
 std::string NameOf(const nlohmann::json& v) {
@@ -74,6 +74,7 @@ void ReadJsonLd(const nlohmann::json& v, JsonLdFacts* facts, int depth) {
   take("pubDate", &facts->published);  // not schema.org, but common in site JSON
   take("dateModified", &facts->modified);
   take("headline", &facts->headline);
+  take("articleBody", &facts->body);
   if (facts->author.empty() && v.contains("author")) facts->author = NameOf(v["author"]);
   if (facts->publisher.empty() && v.contains("publisher")) facts->publisher = NameOf(v["publisher"]);
   if (v.contains("@graph")) ReadJsonLd(v["@graph"], facts, depth + 1);
@@ -287,6 +288,7 @@ PageMetadata ExtractPageMetadata(const HtmlDom& dom, const std::optional<DateTim
   if (out.canonical_url.empty()) out.canonical_url = meta.Get("og:url");
 
   FindPublished(dom, meta, ld, h1_node, reference, &out);
+  out.json_ld_body = std::move(ld.body);
   return out;
 }
 

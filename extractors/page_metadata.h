@@ -30,6 +30,7 @@ struct PageMetadata {
   std::string canonical_url;  // as the page writes it (may be relative); "" when absent
   std::string lang_attr;      // <html lang>, a hint only
   std::optional<DateTime> published;
+  std::string json_ld_body;    // JSON-LD articleBody, as written; "" when absent
   std::string published_from;  // "json-ld", "meta", "itemprop", "time", "element", "text",
                                // "modified"
 };

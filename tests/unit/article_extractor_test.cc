@@ -166,6 +166,12 @@ TEST(ArticleExtractorTest, PagesWithoutAnArticle) {
       {"login wall", "<div><h1>Sign in</h1><p>Subscribers only.</p><form><input name=u>"
                      "<button>Log in</button></form></div>",
        ArticleStatus::kNoArticle},
+      {"login wall with long notices",
+       "<div class=box><p>会員登録（無料）でこの記事の続きを読むことができます。ログインすると、"
+       "有料会員限定記事も読めます。ご利用には会員規約への同意が必要です。</p><form><p>メールアドレス"
+       "<input type=email></p><p>パスワード<input type=password></p><p>パスワードをお忘れの方は"
+       "こちらから再設定してください。再設定用のメールをお送りします。</p></form></div>",
+       ArticleStatus::kNoArticle},
       {"error page", "<h1>404 Not Found</h1><p>The page you asked for does not exist.</p>",
        ArticleStatus::kNoArticle},
       {"empty body", "", ArticleStatus::kEmpty},

@@ -97,6 +97,28 @@ TEST(DocumentAnalyzerTest, DateFallbacksAndAssumedZone) {
   EXPECT_FALSE(r.published.has_value());
 }
 
+TEST(DocumentAnalyzerTest, JsonLdArticleBodyWhenTheMarkupHasNone) {
+  LexiconSet lexicons = LexiconSet::Embedded();
+  DocumentAnalyzer analyzer(lexicons);
+  const std::string body =
+      "エヌビディアはオープンAIに最大1000億ドルを段階的に投資すると発表した。\n"
+      "両社は少なくとも10ギガワット分のデータセンターを建設する計画で、市場では過熱を懸念する声も出ている。";
+  nlohmann::json ld = {{"@type", "NewsArticle"}, {"articleBody", body}};
+  std::string html = "<html><head><script type=\"application/ld+json\">" + ld.dump() +
+                     "</script></head><body><div id=app></div><script>render()</script></body></html>";
+  AnalysisRecord r = analyzer.AnalyzeHtml(html, DocumentInput{});
+  EXPECT_EQ(r.status, ArticleStatus::kOk);
+  EXPECT_EQ(r.text,
+            "エヌビディアはオープンAIに最大1000億ドルを段階的に投資すると発表した。\n\n"
+            "両社は少なくとも10ギガワット分のデータセンターを建設する計画で、市場では過熱を懸念する声も出ている。");
+  EXPECT_EQ(r.lang, "ja");
+  // A short JSON-LD summary does not replace a real article.
+  nlohmann::json teaser = {{"@type", "NewsArticle"}, {"articleBody", "短い要約です。"}};
+  std::string page = "<html><head><script type=\"application/ld+json\">" + teaser.dump() +
+                     "</script></head><body><article><p>" + body + body + "</p></article></body></html>";
+  EXPECT_EQ(analyzer.AnalyzeHtml(page, DocumentInput{}).text.find("短い要約"), std::string::npos);
+}
+
 TEST(DocumentAnalyzerTest, HtmlZoneKeptWhenThePageGivesOne) {
   LexiconSet lexicons = LexiconSet::Embedded();
   DocumentAnalyzer analyzer(lexicons);
