@@ -234,6 +234,7 @@ constexpr double kMaxScoredLinkDensity = 0.5;
 // Amazon for $139"), but not almost only links (lists of related stories).
 constexpr double kMaxKeptLinkDensity = 0.7;
 constexpr size_t kMaxDatelineUnits = 100;
+constexpr size_t kMaxCaptionChars = 40;
 constexpr size_t kMinArticleUnits = 140;
 constexpr int kScoredLevels = 5;
 constexpr size_t kTopCandidates = 5;
@@ -252,8 +253,11 @@ const char* ArticleStatusName(ArticleStatus status) {
 
 ArticleExtractor::ArticleExtractor(const LexiconSet& lexicons) {
   for (const LexiconEntry& e : lexicons.Entries("boilerplate.txt")) {
-    if (e.size() >= 2 && e[1] == "prefix") {
+    const std::string kind = e.size() >= 2 ? e[1] : "exact";
+    if (kind == "prefix") {
       line_prefixes_.push_back(e[0]);
+    } else if (kind == "suffix") {
+      caption_suffixes_.push_back(e[0]);
     } else {
       exact_lines_.insert(e[0]);
     }
@@ -264,6 +268,11 @@ bool ArticleExtractor::IsBoilerplateLine(const std::string& paragraph) const {
   if (exact_lines_.count(paragraph)) return true;
   for (const std::string& p : line_prefixes_) {
     if (paragraph.compare(0, p.size(), p) == 0) return true;
+  }
+  if (CountChars(paragraph).code_points <= kMaxCaptionChars) {
+    for (const std::string& s : caption_suffixes_) {
+      if (paragraph.ends_with(s)) return true;
+    }
   }
   return false;
 }

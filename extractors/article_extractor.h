@@ -58,6 +58,7 @@ class ArticleExtractor {
 
   std::unordered_set<std::string> exact_lines_;
   std::vector<std::string> line_prefixes_;
+  std::vector<std::string> caption_suffixes_;  // only for short lines
 };
 
 }  // namespace bw

@@ -86,6 +86,12 @@ TEST(ArticleExtractorTest, KeepsArticleDropsChrome) {
        "<p>2025年10月12日 01:32 来源：新华社</p></article>",
        {kPara1, kPara2},
        {"Published 7:07 PM", "来源：新华社"}},
+      {"cjk credits and short captions, not long lines that end alike",
+       "<article>" + p1 + "<p>台積電ADR上周五重挫逾6%。（彭博）</p><p>本文来源：第一财经 责任编辑：王晓易</p>"
+       "<p>（编辑：陈正健）</p><p>分析师认为，台积电在先进制程上的领先地位短期内难以撼动，"
+       "市场对人工智能芯片需求的预期仍然十分乐观，但估值已经偏高。（彭博）</p>" + p2 + "</article>",
+       {kPara1, kPara2, "但估值已经偏高。（彭博）"},
+       {"台積電ADR上周五重挫", "本文来源", "（编辑："}},
       {"boilerplate lexicon lines",
        "<article>" + p1 + "<p>Skip to main content</p><p>返回文章列表</p>" + p2 +
        "<p>All rights reserved by the publisher 2025</p></article>",
