@@ -9,6 +9,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 set_dir=$root/tests/data/extraction/cjk
 bin=${BUBBLEWATCH:-$root/build/bubblewatch}
+if [ ! -f "$root/../shared/benchmarks/extraction/eval_extraction.py" ]; then
+  echo "cjk_extraction_eval: the shared scorer is not beside the checkout" >&2
+  exit 77  # ctest's skip code
+fi
 scorer=$root/../shared/benchmarks/extraction/eval_extraction.py
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -26,8 +30,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
         json.dump({"articleBody": r.get("text") or ""}, f, ensure_ascii=False)
 PY
 echo "main text ($(wc -l < "$work/files") pages):"
-python3 "$scorer" "$work/pred" "$set_dir/ground-truth" --tokenizer cjk --per-page "$work/per_page.tsv" "$@"
-python3 - "$work/records.jsonl" "$set_dir/ground-truth" "$work/per_page.tsv" <<'PY'
+python3 "$scorer" "$work/pred" "$set_dir/ground-truth" --tokenizer cjk --per-page "$work/per_page.tsv" "$@" | tee "$work/score"
+python3 - "$work/records.jsonl" "$set_dir/ground-truth" "$work/per_page.tsv" "$work/published" <<'PY'
 import json, os, sys
 
 records = {}
@@ -81,6 +85,8 @@ names = {"title~": "title-ws-folded", "date": "published-date"}
 print("metadata (%d pages, share equal to the gold):" % n)
 for f in fields:
     print("  %-16s %.3f (%d/%d)" % (names.get(f, f), hits[f] / n, hits[f], n))
+with open(sys.argv[4], "w") as out:
+    out.write("%.4f\n" % (hits["published"] / n))
 if misses:
     print("mismatches (id, field, expected, got):")
     for pid, f, exp, got in misses:
@@ -105,3 +111,15 @@ print("worst pages by per-page F1 (id, precision, recall, F1):")
 for f1, pid, p, r in rows[:10]:
     print("  %-34s P=%.3f R=%.3f F1=%.3f" % (pid, p, r, f1))
 PY
+# MIN_F1 / MIN_PUBLISHED make this a regression check: exit 1 when below.
+if [ -n "${MIN_F1:-}${MIN_PUBLISHED:-}" ]; then
+  python3 - "$work/score" "$work/published" "${MIN_F1:-0}" "${MIN_PUBLISHED:-0}" <<'PY'
+import re, sys
+f1 = float(re.search(r"F1=([0-9.]+)", open(sys.argv[1]).read()).group(1))
+published = float(open(sys.argv[2]).read())
+if f1 < float(sys.argv[3]):
+    sys.exit(f"F1 {f1} is below the required {sys.argv[3]}")
+if published < float(sys.argv[4]):
+    sys.exit(f"published accuracy {published} is below the required {sys.argv[4]}")
+PY
+fi
