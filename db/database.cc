@@ -198,8 +198,60 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
   raw.BindBlob(6, *compressed);
   if (raw.Step() != SQLITE_DONE) return Error("cannot store raw body");
 
+  if (Status s = ReplaceFigures(stored.id, r); !s.ok()) return s;
+
   if (!tx.Commit()) return Error("cannot commit document");
   return stored;
+}
+
+Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r) {
+  for (const char* sql : {"DELETE FROM figures WHERE document_id = ?1",
+                          "DELETE FROM document_entities WHERE document_id = ?1"}) {
+    db::Statement del(db_, sql);
+    if (!del.ok()) return Error("cannot prepare figure delete");
+    del.Bind(1, document_id);
+    if (del.Step() != SQLITE_DONE) return Error("cannot delete old figures");
+  }
+  db::Statement ins(db_,
+                    "INSERT INTO figures (document_id, kind, value, low, high, unit, currency, "
+                    "qualifier, entity, ambiguous, span, start, end, analyzer_version) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  if (!ins.ok()) return Error("cannot prepare figure insert");
+  for (const Figure& f : r.figures) {
+    ins.Reset();
+    ins.Bind(1, document_id).Bind(2, f.kind).BindDouble(3, f.value);
+    if (f.low) ins.BindDouble(4, *f.low); else ins.BindNull(4);
+    if (f.high) ins.BindDouble(5, *f.high); else ins.BindNull(5);
+    ins.BindOrNull(6, f.unit).BindOrNull(7, f.currency).BindOrNull(8, f.qualifier);
+    ins.BindOrNull(9, f.entity).Bind(10, int64_t{f.ambiguous}).Bind(11, f.span);
+    ins.Bind(12, static_cast<int64_t>(f.start)).Bind(13, static_cast<int64_t>(f.end));
+    ins.Bind(14, kAnalyzerVersion);
+    if (ins.Step() != SQLITE_DONE) return Error("cannot store figure");
+  }
+  db::Statement ent(db_,
+                    "INSERT OR IGNORE INTO document_entities (document_id, entity, position) "
+                    "VALUES (?1, ?2, ?3)");
+  if (!ent.ok()) return Error("cannot prepare entity insert");
+  for (size_t i = 0; i < r.entities.size(); ++i) {
+    ent.Reset();
+    ent.Bind(1, document_id).Bind(2, r.entities[i]).Bind(3, static_cast<int64_t>(i));
+    if (ent.Step() != SQLITE_DONE) return Error("cannot store entity");
+  }
+  return Status::OK();
+}
+
+std::vector<FigureRow> Database::Figures(int64_t document_id) const {
+  std::vector<FigureRow> rows;
+  db::Statement s(db_,
+                  "SELECT kind, value, currency, qualifier, entity, span FROM figures "
+                  "WHERE document_id = ?1 ORDER BY start");
+  if (!s.ok()) return rows;
+  s.Bind(1, document_id);
+  while (s.Step() == SQLITE_ROW) {
+    rows.push_back({s.ColumnText(0), s.ColumnDouble(1), s.ColumnText(2), s.ColumnText(3),
+                    s.ColumnText(4), s.ColumnText(5)});
+  }
+  return rows;
 }
 
 std::optional<DocumentRow> Database::FindDocument(const std::string& url) const {
@@ -243,7 +295,10 @@ std::optional<std::string> Database::RawBody(int64_t document_id) const {
 
 int64_t Database::CountRows(const std::string& table) const {
   // Table names cannot be bound; only the schema's own tables are accepted.
-  if (table != "documents" && table != "fetches" && table != "raw") return -1;
+  if (table != "documents" && table != "fetches" && table != "raw" && table != "figures" &&
+      table != "document_entities") {
+    return -1;
+  }
   db::Statement s(db_, "SELECT count(*) FROM " + table);
   return s.ok() && s.Step() == SQLITE_ROW ? s.ColumnInt(0) : -1;
 }

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "extractors/document_analyzer.h"
@@ -47,6 +48,13 @@ struct DocumentRow {
   std::string analyzer_version;
 };
 
+// A stored figure as read back.
+struct FigureRow {
+  std::string kind;
+  double value = 0;
+  std::string currency, qualifier, entity, span;
+};
+
 class Database {
  public:
   // Opens or creates the database at `path` and migrates it. Fails with an
@@ -65,11 +73,14 @@ class Database {
 
   // In one transaction: records `fetch`, inserts or updates the document whose
   // canonical URL is `record.canonical_url` (or `record.url` when that is
-  // empty), and replaces its raw body with `raw_body`, compressed.
+  // empty), replaces its figures and entities, and replaces its raw body with
+  // `raw_body`, compressed.
   Result<StoredDocument> StoreDocument(const FetchRecord& fetch, std::string_view raw_body,
                                        const AnalysisRecord& record);
 
   std::optional<DocumentRow> FindDocument(const std::string& url) const;
+  // The figures of a document, in text order.
+  std::vector<FigureRow> Figures(int64_t document_id) const;
   // The raw body of a document, decompressed; nullopt when there is none.
   std::optional<std::string> RawBody(int64_t document_id) const;
   int64_t CountRows(const std::string& table) const;
@@ -77,6 +88,8 @@ class Database {
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status CheckVersion();
+  // Replaces the figures and entities of a document (inside StoreDocument's transaction).
+  Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r);
   Status Migrate();
   Status Exec(const char* sql);
   Status Error(const std::string& what) const;

@@ -53,6 +53,36 @@ CREATE TABLE raw (
   body         BLOB NOT NULL
 );
 )sql",
+      // 2: the figures of each document and the entities it mentions.
+      R"sql(
+CREATE TABLE figures (
+  id               INTEGER PRIMARY KEY,
+  document_id      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  kind             TEXT NOT NULL CHECK (kind IN ('power', 'energy', 'money', 'shares', 'percent')),
+  value            REAL NOT NULL,     -- GW, GWh, units of currency, shares, points
+  low              REAL,
+  high             REAL,
+  unit             TEXT,
+  currency         TEXT,
+  qualifier        TEXT,              -- about | over | at_least | up_to
+  entity           TEXT,              -- canonical name
+  ambiguous        INTEGER NOT NULL DEFAULT 0,
+  span             TEXT NOT NULL,
+  start            INTEGER NOT NULL,  -- UTF-8 byte offsets into documents.text
+  end              INTEGER NOT NULL,
+  analyzer_version TEXT NOT NULL
+);
+CREATE INDEX figures_document ON figures (document_id);
+CREATE INDEX figures_entity_kind ON figures (entity, kind);
+
+CREATE TABLE document_entities (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  entity      TEXT NOT NULL,
+  position    INTEGER NOT NULL,  -- order of first mention
+  PRIMARY KEY (document_id, entity)
+);
+CREATE INDEX document_entities_entity ON document_entities (entity);
+)sql",
   };
   return kMigrations;
 }

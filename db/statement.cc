@@ -22,6 +22,11 @@ Statement& Statement::Bind(int index, int64_t value) {
   return *this;
 }
 
+Statement& Statement::BindDouble(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
   sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   return *this;
@@ -43,6 +48,8 @@ Statement& Statement::BindOrNull(int index, std::optional<int64_t> value) {
 int Statement::Step() { return sqlite3_step(stmt_); }
 
 int64_t Statement::ColumnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+double Statement::ColumnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
 
 std::string Statement::ColumnText(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);

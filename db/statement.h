@@ -21,10 +21,13 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   bool ok() const { return stmt_ != nullptr; }
+  // Makes the statement ready to run again with new bindings.
+  void Reset() { sqlite3_reset(stmt_); }
 
   // Parameters are numbered from 1, as in SQLite.
   Statement& Bind(int index, std::string_view text);
   Statement& Bind(int index, int64_t value);
+  Statement& BindDouble(int index, double value);
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
   // Binds NULL when `text` is empty.
@@ -35,6 +38,7 @@ class Statement {
   int Step();
 
   int64_t ColumnInt(int col) const;
+  double ColumnDouble(int col) const;
   std::string ColumnText(int col) const;
   std::string ColumnBlob(int col) const;
 

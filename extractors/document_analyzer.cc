@@ -1,5 +1,7 @@
 #include "extractors/document_analyzer.h"
 
+#include <algorithm>
+
 #include "extractors/charset_decoder.h"
 #include "extractors/html_dom.h"
 #include "extractors/page_metadata.h"
@@ -74,12 +76,26 @@ nlohmann::ordered_json RecordToJson(const AnalysisRecord& r) {
   j["status"] = ArticleStatusName(r.status);
   j["text"] = r.text;
   j["figures"] = nlohmann::ordered_json::array();
+  for (const Figure& f : r.figures) j["figures"].push_back(FigureToJson(f));
+  j["entities"] = r.entities;
   j["stance"] = nullptr;
   return j;
 }
 
 DocumentAnalyzer::DocumentAnalyzer(const LexiconSet& lexicons)
-    : article_extractor_(lexicons), language_detector_(lexicons) {}
+    : article_extractor_(lexicons), language_detector_(lexicons), figure_extractor_(lexicons) {}
+
+void DocumentAnalyzer::FindFigures(AnalysisRecord& r) const {
+  std::vector<std::string> in_text;
+  r.figures = figure_extractor_.Extract(r.text, &in_text);
+  // The title's entities first, then the text's, each once.
+  r.entities = figure_extractor_.Entities(r.title);
+  for (std::string& e : in_text) {
+    if (std::find(r.entities.begin(), r.entities.end(), e) == r.entities.end()) {
+      r.entities.push_back(std::move(e));
+    }
+  }
+}
 
 AnalysisRecord DocumentAnalyzer::AnalyzeHtml(std::string_view utf8_html,
                                              const DocumentInput& input) const {
@@ -105,6 +121,7 @@ AnalysisRecord DocumentAnalyzer::AnalyzeHtml(std::string_view utf8_html,
   r.lang = g.lang;
   r.script = g.script;
   AssumeZone(r.published, r.lang);
+  FindFigures(r);
   return r;
 }
 
@@ -122,6 +139,7 @@ AnalysisRecord DocumentAnalyzer::AnalyzeText(std::string_view text,
   r.lang = g.lang;
   r.script = g.script;
   AssumeZone(r.published, r.lang);
+  FindFigures(r);
   return r;
 }
 

@@ -14,9 +14,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractors/article_extractor.h"
 #include "extractors/date_text.h"
+#include "extractors/figure_extractor.h"
 #include "extractors/language_detector.h"
 #include "extractors/lexicon.h"
 
@@ -48,8 +50,9 @@ struct AnalysisRecord {
   std::string kind = "article";
   ArticleStatus status = ArticleStatus::kEmpty;
   std::string text;
-  // Figures and stance are filled by their extractors (issues 4 and 5);
-  // until then the record carries an empty list and null.
+  std::vector<Figure> figures;        // in text order; offsets into `text`
+  std::vector<std::string> entities;  // canonical names, in order of first mention
+  // Stance is filled by its extractor (issue 5); until then the record carries null.
 };
 
 // The analysis record as JSON, with the field names of DESIGN.md, in its order.
@@ -67,8 +70,11 @@ class DocumentAnalyzer {
   AnalysisRecord AnalyzeText(std::string_view text, const DocumentInput& input) const;
 
  private:
+  void FindFigures(AnalysisRecord& r) const;
+
   ArticleExtractor article_extractor_;
   LanguageDetector language_detector_;
+  FigureExtractor figure_extractor_;
 };
 
 }  // namespace bw

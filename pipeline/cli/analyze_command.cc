@@ -50,7 +50,7 @@ AnalyzeCommand::AnalyzeCommand(CLI::App& app) {
       "could not be read holds \"error\" instead, so outputs stay aligned with inputs.\n"
       "Without a mode, a file is HTML when its name ends in .htm/.html or its first byte is '<'.\n"
       "--jsonl reads one object a line: {\"text\"|\"html\", \"url\"?, \"lang\"?, \"kind\"?, \"id\"?}.\n"
-      "figures is an empty list and stance is null: those extractors are not built yet.");
+      "stance is null: the stance extractor is not built yet.");
   cmd_->add_option("inputs", inputs_, "files to analyse; - or none for standard input");
   cmd_->add_option("--files-from", files_from_, "read the list of input files from this file (- = stdin)");
   auto* html = cmd_->add_flag("--html", html_, "inputs are HTML pages");

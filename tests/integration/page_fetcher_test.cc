@@ -277,6 +277,9 @@ TEST_F(PageFetcherTest, SameUrlTwiceIsOneDocument) {
   EXPECT_EQ(db_->CountRows("documents"), 1);
   EXPECT_EQ(db_->CountRows("fetches"), 2);
   EXPECT_EQ(db_->CountRows("raw"), 1);
+  // The refetch replaced the figures: 4 paragraphs, each with 1000亿美元 and 10吉瓦.
+  EXPECT_EQ(second->record.figures.size(), 8u);
+  EXPECT_EQ(db_->CountRows("figures"), 8);
   auto row = db_->FindDocument(server_.Url("/a"));
   ASSERT_TRUE(row.has_value());
   EXPECT_NE(row->text.find("本文已更新"), std::string::npos);
@@ -323,6 +326,15 @@ TEST_F(PageFetcherTest, UkiyoSeedPageKeepsArticleAndDropsChrome) {
   EXPECT_EQ(row->text, r.text);
   EXPECT_EQ(row->published, "2025-10-12T01:32:00+08:00");
   EXPECT_EQ(row->lang, "zh");
+  // The figures are stored with the document, in one transaction.
+  std::vector<FigureRow> figures = db_->Figures(row->id);
+  ASSERT_EQ(figures.size(), r.figures.size());
+  EXPECT_EQ(figures.size(), 21u);
+  EXPECT_EQ(figures[2].span, "1000亿美元");
+  EXPECT_EQ(figures[2].currency, "USD");
+  EXPECT_EQ(figures[2].qualifier, "up_to");
+  EXPECT_EQ(figures[2].entity, "NVIDIA");
+  EXPECT_EQ(db_->CountRows("document_entities"), 3);
 }
 
 }  // namespace
