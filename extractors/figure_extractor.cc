@@ -11,7 +11,6 @@
 namespace bw {
 namespace {
 
-constexpr size_t kMaxDigits = 30;        // longer digit runs are ids or junk, not figures
 constexpr double kMaxValue = 1e100;      // beyond this a "number" is a digit string, not a figure
 constexpr size_t kQualifierWindow = 16;  // bytes searched before a figure for a qualifier
 
@@ -81,16 +80,7 @@ size_t SkipSpace(std::string_view t, size_t i) {
 
 FigureExtractor::~FigureExtractor() = default;
 
-FigureExtractor::FigureExtractor(const LexiconSet& lex) {
-  for (const LexiconEntry& e : lex.Entries("figures/numerals.txt")) {
-    if (e.size() < 3) continue;
-    double v = std::strtod(e[1].c_str(), nullptr);
-    if (e[2] == "point") {
-      cjk_points_.insert(e[0]);
-    } else {
-      (e[2] == "digit" ? cjk_digits_ : e[2] == "small" ? cjk_small_ : cjk_big_)[e[0]] = v;
-    }
-  }
+FigureExtractor::FigureExtractor(const LexiconSet& lex) : amounts_(lex) {
   for (const LexiconEntry& e : lex.Entries("figures/units.txt")) {
     if (e.size() >= 3) units_.Add(e[0], {e[1], std::strtod(e[2].c_str(), nullptr)});
   }
@@ -115,21 +105,13 @@ FigureExtractor::FigureExtractor(const LexiconSet& lex) {
   auto mark = [&](const std::string& w) {
     if (w.size() >= 2) numeral_pairs_[static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1])] = true;
   };
-  for (const auto* table : {&cjk_digits_, &cjk_small_}) {
-    for (const auto& [w, v] : *table) mark(w);
-  }
+  for (const std::string& w : amounts_.LeadingNumerals()) mark(w);
   phrase_ends_ = lex.Terms("figures/phrase_ends.txt");
   range_separators_ = lex.Terms("figures/range_separators.txt");
   between_words_ = lex.Terms("figures/between.txt");
   percent_prefixes_ = lex.Terms("figures/percent_prefixes.txt");
   for (const std::string& w : percent_prefixes_) mark(w);
   vague_words_ = lex.Terms("figures/vague.txt");
-  for (const LexiconEntry& e : lex.Entries("figures/en_number_words.txt")) {
-    if (e.size() < 3 || e[0].empty()) continue;
-    number_words_.Add(e[0], {std::strtod(e[1].c_str(), nullptr), e[2]});
-    number_word_starts_[static_cast<unsigned char>(e[0][0] | 0x20)] = true;
-    max_number_word_ = std::max(max_number_word_, e[0].size());
-  }
   for (const LexiconEntry& e : lex.Entries("figures/qualifiers.txt")) {
     if (e.size() >= 3) qualifiers_.push_back({e[0], {e[1], e[2] == "before"}});
   }
@@ -148,89 +130,6 @@ FigureExtractor::FigureExtractor(const LexiconSet& lex) {
     alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(a);
   }
   if (!alternation.empty()) entity_re_ = std::make_unique<RE2>("(" + alternation + ")");
-}
-
-// Reads the amount `s` (ASCII digits with commas and a decimal point, CJK
-// numerals, and CJK magnitudes between them: "1億6000万", "二百五十六點八億",
-// "1万8,000"). Sets *used_cjk_trillion when 兆 served as a magnitude.
-std::optional<double> FigureExtractor::ParseAmount(std::string_view s,
-                                                   bool* used_cjk_trillion) const {
-  double total = 0;    // closed groups (after 万/亿/兆)
-  double group = 0;    // the current group below 万
-  double number = 0;   // the number being read
-  double last_big = 0;
-  bool have_number = false;
-  size_t i = 0;
-  auto close_number = [&] {
-    group += number;
-    number = 0;
-    have_number = false;
-  };
-  while (i < s.size()) {
-    char c = s[i];
-    if (IsAsciiDigit(c)) {
-      size_t j = i;
-      std::string digits;
-      while (j < s.size() && (IsAsciiDigit(s[j]) || s[j] == ',' || s[j] == '.')) {
-        if (s[j] != ',') digits += s[j];
-        ++j;
-      }
-      if (digits.size() > kMaxDigits) return std::nullopt;
-      close_number();
-      number = std::strtod(digits.c_str(), nullptr);
-      have_number = true;
-      i = j;
-      continue;
-    }
-    std::string ch(CharAt(s, i));
-    if (auto d = cjk_digits_.find(ch); d != cjk_digits_.end()) {
-      if (have_number && number < 10 && number == std::floor(number) && !std::isnan(number)) {
-        number = number * 10 + d->second;  // 二〇二五-style digit strings
-      } else {
-        close_number();
-        number = d->second;
-        have_number = true;
-      }
-    } else if (cjk_points_.count(ch)) {
-      // A decimal part in CJK digits: 二百五十六點八.
-      double scale = 0.1;
-      size_t j = i + ch.size();
-      double frac = 0;
-      while (j < s.size()) {
-        auto d2 = cjk_digits_.find(std::string(CharAt(s, j)));
-        if (d2 == cjk_digits_.end()) break;
-        frac += d2->second * scale;
-        scale /= 10;
-        j += CharAt(s, j).size();
-      }
-      number += frac;
-      i = j;
-      continue;
-    } else if (auto sm = cjk_small_.find(ch); sm != cjk_small_.end()) {
-      group += (have_number ? number : 1) * sm->second;
-      number = 0;
-      have_number = false;
-    } else if (auto bg = cjk_big_.find(ch); bg != cjk_big_.end()) {
-      close_number();
-      if (ch == "兆") *used_cjk_trillion = true;
-      if (group == 0 && total > 0 && bg->second > last_big) {
-        total *= bg->second;  // 万亿 = 10^4 * 10^8
-      } else {
-        total += (group == 0 ? 1 : group) * bg->second;
-      }
-      last_big = bg->second;
-      group = 0;
-    } else if (c == ' ') {
-      // a space before a magnitude: "3000 亿"
-    } else {
-      break;
-    }
-    i += ch.empty() ? 1 : ch.size();
-  }
-  close_number();
-  double v = total + group;
-  if (!std::isfinite(v) || v > kMaxValue) return std::nullopt;
-  return v;
 }
 
 std::vector<Figure> FigureExtractor::Extract(std::string_view original,
@@ -257,7 +156,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
       return IsAsciiDigit(c) || ((c == ',' || c == '.') && i + 1 < t.size() && IsAsciiDigit(t[i + 1]));
     }
     std::string s(*ch);
-    return cjk_digits_.count(s) || cjk_small_.count(s) || cjk_big_.count(s) || cjk_points_.count(s);
+    return amounts_.IsDigit(s) || amounts_.IsSmall(s) || amounts_.IsBig(s) || amounts_.IsPoint(s);
   };
   auto unit_or_currency_at = [&](size_t i, std::string* unit, std::string* currency) {
     const auto* u_hit = units_.LongestAt(t, i);
@@ -291,7 +190,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
   auto read_amount = [&](size_t i, double* value, bool* trillion) {
     if (i < t.size() && IsAsciiLetter(t[i]) && (i == 0 || !IsAsciiLetter(t[i - 1]))) {
       bool article = false;
-      size_t e = ReadNumberWords(t, i, value, &article);
+      size_t e = amounts_.ReadNumberWords(t, i, value, &article);
       return article ? i : e;
     }
     size_t j = i;
@@ -307,7 +206,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
       } else if (t[j] == ' ' && j > i && j + 1 < t.size()) {
         // "3000 亿": a space only before a CJK magnitude.
         std::string next(CharAt(t, j + 1));
-        if (!cjk_big_.count(next)) break;
+        if (!amounts_.IsBig(next)) break;
         j += 1;
       } else {
         break;
@@ -315,7 +214,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
     }
     while (j > i && (t[j - 1] == ',' || t[j - 1] == '.' || t[j - 1] == ' ')) --j;
     if (j == i) return i;
-    auto v = ParseAmount(t.substr(i, j - i), trillion);
+    auto v = amounts_.Parse(t.substr(i, j - i), trillion);
     if (!v) return i;
     *value = *v;
     return j;
@@ -337,15 +236,15 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
     }
     std::string_view ch = CharAt(t, i);
     bool ascii_digit = IsAsciiDigit(t[i]);
-    bool cjk_digit = !ascii_digit && b0 >= 0x80 && (cjk_digits_.count(std::string(ch)) ||
-                                                   cjk_small_.count(std::string(ch)));
+    bool cjk_digit = !ascii_digit && b0 >= 0x80 && (amounts_.IsDigit(std::string(ch)) ||
+                                                   amounts_.IsSmall(std::string(ch)));
     // A CJK numeral inside a run of them was read with the run.
     if (cjk_digit && i > 0) {
       size_t p = i;
       while (p > 0 && (static_cast<unsigned char>(t[p - 1]) & 0xC0) == 0x80) --p;
       if (p > 0) --p;
       std::string prev(CharAt(t, p));
-      if (p < i && (cjk_digits_.count(prev) || cjk_small_.count(prev) || cjk_big_.count(prev))) {
+      if (p < i && (amounts_.IsDigit(prev) || amounts_.IsSmall(prev) || amounts_.IsBig(prev))) {
         i += ch.size();
         continue;
       }
@@ -364,14 +263,13 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
       // Only words that can be number words are looked up.
       size_t word_end = i;
       while (word_end < t.size() && IsAsciiLetter(t[word_end])) ++word_end;
-      if (!number_word_starts_[static_cast<unsigned char>(t[i] | 0x20)] ||
-          word_end - i > max_number_word_) {
+      if (!amounts_.MayStartNumberWord(t[i], word_end - i)) {
         i = word_end;
         continue;
       }
       double v = 0;
       bool article = false;
-      size_t e = ReadNumberWords(t, i, &v, &article);
+      size_t e = amounts_.ReadNumberWords(t, i, &v, &article);
       if (e == i) {
         while (i < t.size() && IsAsciiLetter(t[i])) ++i;
         continue;
@@ -402,7 +300,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
       while (i < t.size()) {
         std::string_view c = CharAt(t, i);
         std::string cs(c);
-        if (!(IsAsciiDigit(t[i]) || cjk_digits_.count(cs) || cjk_small_.count(cs) || cjk_big_.count(cs))) break;
+        if (!(IsAsciiDigit(t[i]) || amounts_.IsDigit(cs) || amounts_.IsSmall(cs) || amounts_.IsBig(cs))) break;
         i += c.size();
       }
       continue;
@@ -411,7 +309,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
     double value = 0;
     bool trillion = false;
     bool article_only = false;
-    size_t j = number_word ? ReadNumberWords(t, num_start, &value, &article_only)
+    size_t j = number_word ? amounts_.ReadNumberWords(t, num_start, &value, &article_only)
                            : read_amount(num_start, &value, &trillion);
     if (j == num_start) {
       i = num_start + std::max<size_t>(1, CharAt(t, num_start).size());
@@ -603,50 +501,6 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
   return out;
 }
 
-size_t FigureExtractor::ReadNumberWords(std::string_view t, size_t i, double* value,
-                                        bool* article_only) const {
-  double total = 0, current = 0;
-  bool any = false, numeric = false;
-  size_t end = i, p = i;
-  while (p < t.size() && IsAsciiLetter(t[p])) {
-    size_t q = p;
-    while (q < t.size() && IsAsciiLetter(t[q])) ++q;
-    const auto* entry = number_words_.Find(t.substr(p, q - p));
-    if (entry == nullptr) break;
-    const auto& [v, type] = *entry;
-    if (type == "article") {
-      if (any) break;
-      current = 1;
-    } else if (type == "unit" || type == "ten") {
-      current += v;
-      numeric = true;
-    } else if (type == "hundred") {
-      current = (current == 0 ? 1 : current) * v;
-      numeric = true;
-    } else if (type == "fraction") {
-      current = (current == 0 ? 1 : current) * v;
-      numeric = true;
-    } else {  // scale
-      total += (current == 0 ? 1 : current) * v;
-      current = 0;
-      numeric = true;
-    }
-    any = true;
-    end = q;
-    // Words are joined by a space, a hyphen or " and ".
-    if (q < t.size() && (t[q] == ' ' || t[q] == '-')) {
-      p = q + 1;
-      if (t.compare(p, 4, "and ") == 0 && !(current == 0 && total == 0)) p += 4;
-    } else {
-      break;
-    }
-  }
-  if (!any) return i;
-  *value = total + current;
-  *article_only = !numeric;
-  return end;
-}
-
 bool FigureExtractor::PhraseEndsAt(std::string_view t, size_t i) const {
   if (i >= t.size()) return true;
   if (static_cast<unsigned char>(t[i]) < 0x80) return !IsAsciiLetter(t[i]);
@@ -692,7 +546,7 @@ std::string FigureExtractor::PrefixCurrencyBefore(std::string_view t, size_t pos
       while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
       prev = std::string(CharAt(t, p));
     }
-    if (cjk_digits_.count(prev) || cjk_big_.count(prev) || cjk_small_.count(prev)) continue;
+    if (amounts_.IsDigit(prev) || amounts_.IsBig(prev) || amounts_.IsSmall(prev)) continue;
     return AsciiLower(word);
   }
   return "";

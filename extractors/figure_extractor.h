@@ -27,6 +27,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extractors/amount_parser.h"
 #include "extractors/figure.h"
 #include "extractors/lexicon.h"
 #include "extractors/word_table.h"
@@ -63,13 +64,9 @@ class FigureExtractor {
     bool before;
   };
 
-  std::optional<double> ParseAmount(std::string_view s, bool* used_cjk_trillion) const;
   // The key of the longest prefix currency ending at `pos` of `t` ("US$", "新台幣");
   // "" when none, or when it is the suffix of a number before it ("4人民币5美元").
   std::string PrefixCurrencyBefore(std::string_view t, size_t pos) const;
-  // Reads English number words at `i` ("thirteen", "forty-five", "three
-  // quarters billion"); returns their end, or `i`. *article_only: just "a"/"an".
-  size_t ReadNumberWords(std::string_view t, size_t i, double* value, bool* article_only) const;
   // True when what follows `i` ends a phrase (for loose currency words: 块).
   bool PhraseEndsAt(std::string_view t, size_t i) const;
   // The scale word ("billion", "bn") at `i` of `t`, or "".
@@ -86,17 +83,13 @@ class FigureExtractor {
                          size_t start, size_t end) const;
   std::string QualifierAround(std::string_view text, size_t start, size_t end) const;
 
-  std::unordered_map<std::string, double> cjk_digits_, cjk_small_, cjk_big_;
-  std::unordered_set<std::string> cjk_points_;
+  AmountParser amounts_;
   WordTable<Unit> units_{false};
   WordTable<Currency> currencies_{true};
   WordTable<std::pair<double, bool>> scales_{false};       // multiplier, money only
   WordTable<std::pair<double, bool>> scale_words_{true};   // the same, any case, 3+ letters
   std::vector<std::pair<std::string, Qualifier>> qualifiers_;        // longest first
   WordTable<double> minor_units_{false};                              // 角 0.1, cents 0.01
-  WordTable<std::pair<double, std::string>> number_words_{true};      // en
-  std::bitset<256> number_word_starts_;  // lower-cased first letters of number words
-  size_t max_number_word_ = 0;
   std::vector<std::string> connectors_;                              // "and", 又, と, 零
   std::vector<std::string> phrase_ends_, range_separators_, between_words_, percent_prefixes_,
       vague_words_;
