@@ -11,16 +11,7 @@ namespace {
 constexpr size_t kMaxDigits = 30;   // longer digit runs are ids or junk, not figures
 constexpr double kMaxValue = 1e100;  // beyond this a "number" is a digit string, not a figure
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// The UTF-8 character at `i` (empty at the end).
-std::string_view CharAt(std::string_view t, size_t i) {
-  if (i >= t.size()) return {};
-  unsigned char c = static_cast<unsigned char>(t[i]);
-  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return t.substr(i, std::min(len, t.size() - i));
-}
 
 }  // namespace
 
@@ -81,7 +72,7 @@ std::optional<double> AmountParser::Parse(std::string_view s, bool* used_cjk_tri
       i = j;
       continue;
     }
-    std::string ch(CharAt(s, i));
+    std::string ch(Utf8CharAt(s, i));
     if (auto d = digits_.find(ch); d != digits_.end()) {
       if (have_number && number < 10 && number == std::floor(number) && !std::isnan(number)) {
         number = number * 10 + d->second;  // 二〇二五-style digit strings
@@ -96,11 +87,11 @@ std::optional<double> AmountParser::Parse(std::string_view s, bool* used_cjk_tri
       size_t j = i + ch.size();
       double frac = 0;
       while (j < s.size()) {
-        auto d2 = digits_.find(std::string(CharAt(s, j)));
+        auto d2 = digits_.find(std::string(Utf8CharAt(s, j)));
         if (d2 == digits_.end()) break;
         frac += d2->second * scale;
         scale /= 10;
-        j += CharAt(s, j).size();
+        j += Utf8CharAt(s, j).size();
       }
       number += frac;
       i = j;

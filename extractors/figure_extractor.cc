@@ -61,16 +61,7 @@ FoldedText Fold(std::string_view s) {
   return f;
 }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// The UTF-8 character at `i` (empty at the end).
-std::string_view CharAt(std::string_view t, size_t i) {
-  if (i >= t.size()) return {};
-  unsigned char c = static_cast<unsigned char>(t[i]);
-  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return t.substr(i, std::min(len, t.size() - i));
-}
 
 size_t SkipSpace(std::string_view t, size_t i) {
   return i < t.size() && t[i] == ' ' ? i + 1 : i;
@@ -149,7 +140,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
 
   // Characters that may continue an amount after its first digit.
   auto amount_char = [&](size_t i, std::string_view* ch) {
-    *ch = CharAt(t, i);
+    *ch = Utf8CharAt(t, i);
     if (ch->empty()) return false;
     if (ch->size() == 1) {
       char c = (*ch)[0];
@@ -205,7 +196,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
         j += ch.size();
       } else if (t[j] == ' ' && j > i && j + 1 < t.size()) {
         // "3000 亿": a space only before a CJK magnitude.
-        std::string next(CharAt(t, j + 1));
+        std::string next(Utf8CharAt(t, j + 1));
         if (!amounts_.IsBig(next)) break;
         j += 1;
       } else {
@@ -234,7 +225,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
       ++i;
       continue;
     }
-    std::string_view ch = CharAt(t, i);
+    std::string_view ch = Utf8CharAt(t, i);
     bool ascii_digit = IsAsciiDigit(t[i]);
     bool cjk_digit = !ascii_digit && b0 >= 0x80 && (amounts_.IsDigit(std::string(ch)) ||
                                                    amounts_.IsSmall(std::string(ch)));
@@ -243,7 +234,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
       size_t p = i;
       while (p > 0 && (static_cast<unsigned char>(t[p - 1]) & 0xC0) == 0x80) --p;
       if (p > 0) --p;
-      std::string prev(CharAt(t, p));
+      std::string prev(Utf8CharAt(t, p));
       if (p < i && (amounts_.IsDigit(prev) || amounts_.IsSmall(prev) || amounts_.IsBig(prev))) {
         i += ch.size();
         continue;
@@ -298,7 +289,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
     }
     if (vague) {  // "数十吉瓦": several tens, not a figure
       while (i < t.size()) {
-        std::string_view c = CharAt(t, i);
+        std::string_view c = Utf8CharAt(t, i);
         std::string cs(c);
         if (!(IsAsciiDigit(t[i]) || amounts_.IsDigit(cs) || amounts_.IsSmall(cs) || amounts_.IsBig(cs))) break;
         i += c.size();
@@ -312,7 +303,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
     size_t j = number_word ? amounts_.ReadNumberWords(t, num_start, &value, &article_only)
                            : read_amount(num_start, &value, &trillion);
     if (j == num_start) {
-      i = num_start + std::max<size_t>(1, CharAt(t, num_start).size());
+      i = num_start + std::max<size_t>(1, Utf8CharAt(t, num_start).size());
       continue;
     }
     Figure f;
@@ -544,7 +535,7 @@ std::string FigureExtractor::PrefixCurrencyBefore(std::string_view t, size_t pos
     if (at > 0) {
       size_t p = at - 1;
       while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
-      prev = std::string(CharAt(t, p));
+      prev = std::string(Utf8CharAt(t, p));
     }
     if (amounts_.IsDigit(prev) || amounts_.IsBig(prev) || amounts_.IsSmall(prev)) continue;
     return AsciiLower(word);

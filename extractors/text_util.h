@@ -12,6 +12,18 @@ namespace bw {
 // U+3000 between words is the CJK word space and is kept as it is.
 std::string CollapseWhitespace(std::string_view s);
 
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The UTF-8 character that starts at byte `i` of `t` (by its lead byte; cut at
+// the end of `t`), or "" when `i` is past the end.
+inline std::string_view Utf8CharAt(std::string_view t, size_t i) {
+  if (i >= t.size()) return {};
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return t.substr(i, len < t.size() - i ? len : t.size() - i);
+}
+
 // Lower-cases ASCII letters only (HTML attribute values, class names).
 std::string AsciiLower(std::string_view s);
 
