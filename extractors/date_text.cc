@@ -1,5 +1,7 @@
 #include "extractors/date_text.h"
 
+#include "extractors/text_util.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -82,7 +84,6 @@ const Patterns& GetPatterns() {
   return *patterns;
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The value of a group of ASCII digits; -1 when the group did not take part.
 int Number(StringPiece g) {
@@ -267,8 +268,8 @@ std::optional<Found> FirstDate(const WrittenForm& form, std::string_view text, b
   while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
     size_t start = g[0].data() - text.data(), end = start + g[0].size();
     pos = std::max(end, start + 1);  // every search starts past the last match: linear overall
-    bool digit_before = start > 0 && IsDigit(text[start - 1]);
-    bool digit_after = end < text.size() ? IsDigit(text[end]) : cut_number;
+    bool digit_before = start > 0 && IsAsciiDigit(text[start - 1]);
+    bool digit_after = end < text.size() ? IsAsciiDigit(text[end]) : cut_number;
     if (digit_before || digit_after) continue;
     auto d = form.build(g);
     if (d && d->year >= kMinWrittenYear && d->year <= kMaxWrittenYear) return Found{start, *d};
@@ -320,7 +321,7 @@ std::optional<DateTime> FindWrittenDate(std::string_view text, size_t max_bytes)
   std::string_view window = text.substr(0, max_bytes);
   // A digit (ASCII or full-width) right after the window means a number was cut in two.
   std::string next = Normalize(text.substr(window.size(), 3));
-  bool cut_number = !next.empty() && IsDigit(next[0]);
+  bool cut_number = !next.empty() && IsAsciiDigit(next[0]);
   std::string normalized = Normalize(window);
   std::optional<Found> first;
   for (const WrittenForm& form : kWrittenForms) {
@@ -341,7 +342,7 @@ std::optional<DateTime> FindMonthDayDate(std::string_view text, const DateTime& 
          re.Match(normalized, pos, normalized.size(), RE2::UNANCHORED, g.data(), 6)) {
     size_t start = g[0].data() - normalized.data();
     pos = start + g[0].size();
-    if (start > 0 && IsDigit(normalized[start - 1])) continue;
+    if (start > 0 && IsAsciiDigit(normalized[start - 1])) continue;
     // The year closest before the reference: pages are not dated in the future
     // (one month of slack for time zones and scheduled posts).
     int month = Number(g[1]), day = Number(g[2]);

@@ -403,11 +403,6 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
         i = j;
         continue;
       }
-      if (f.kind == "money" && scale_money_only && scale_word.size() <= 2 && prefix_currency.empty() &&
-          currency.empty()) {
-        i = j;
-        continue;
-      }
       size_t end = unit.empty() && currency.empty() ? after : u + (unit.empty() ? currency.size() : unit.size());
       if (f.kind == "money" && scale_word.empty() && !currency.empty()) {
         size_t s2 = SkipSpace(t, end);
