@@ -11,6 +11,11 @@
 //   BM_ArticleExtract   ArticleExtractor::Extract on DOMs built before timing.
 //   BM_WholeExtraction  what `bubblewatch analyze --html` does per page:
 //                       DecodeToUtf8 then DocumentAnalyzer::AnalyzeHtml.
+//   BM_Stance           StanceExtractor::Analyze on each page's extracted text
+//                       and title (extracted before timing).
+//   BM_GumboParseCjk, BM_StanceCjk: the same two on the project's own 41 pages
+//                       in Chinese, Japanese and English (tests/data/extraction/cjk),
+//                       where word segmentation uses ICU's dictionaries.
 //
 // After the run one line compares BM_WholeExtraction with BM_GumboParseOnly
 // (the project's target: whole extraction keeps >= 75% of the throughput of
@@ -36,10 +41,12 @@
 #include "extractors/document_analyzer.h"
 #include "extractors/html_dom.h"
 #include "extractors/lexicon.h"
+#include "extractors/stance_extractor.h"
 
 namespace {
 
 const char kPageDir[] = BW_SHARED_DIR "/benchmarks/extraction/scrapinghub/html";
+const char kCjkPageDir[] = BW_SOURCE_DIR "/tests/data/extraction/cjk/html";
 
 struct PageSet {
   std::vector<std::string> raw;      // the page bytes as stored
@@ -48,13 +55,15 @@ struct PageSet {
   std::string error;  // why the set could not be loaded; empty when loaded
 };
 
-// Loads every page once, on first use.
-const PageSet& Pages() {
-  static const PageSet* pages = [] {
+// Loads every page of `dir` once, on first use.
+const PageSet& LoadPages(const std::string& kPageDir) {
+  static std::map<std::string, PageSet*>* cache = new std::map<std::string, PageSet*>;
+  PageSet*& cached = (*cache)[kPageDir];
+  if (cached == nullptr) cached = [&] {
     auto* set = new PageSet;
     std::error_code ec;
     if (!std::filesystem::is_directory(kPageDir, ec)) {
-      set->error = std::string("page directory not found: ") + kPageDir +
+      set->error = "page directory not found: " + kPageDir +
                    " (the shared benchmark data is missing)";
       return set;
     }
@@ -76,22 +85,22 @@ const PageSet& Pages() {
       set->decoded.push_back(bw::DecodeToUtf8(bytes, "", true).utf8);
       set->raw.push_back(std::move(bytes));
     }
-    if (set->raw.empty()) set->error = std::string("no *.html pages in ") + kPageDir;
+    if (set->raw.empty()) set->error = "no *.html pages in " + kPageDir;
     return set;
   }();
-  return *pages;
+  return *cached;
 }
 
+const PageSet& Pages() { return LoadPages(kPageDir); }
+
 // Skips the benchmark with a clear message when the pages are unavailable.
-bool HavePages(benchmark::State& state) {
-  const PageSet& pages = Pages();
+bool HavePages(benchmark::State& state, const PageSet& pages = Pages()) {
   if (pages.error.empty()) return true;
   state.SkipWithError(pages.error.c_str());
   return false;
 }
 
-void SetProcessed(benchmark::State& state) {
-  const PageSet& pages = Pages();
+void SetProcessed(benchmark::State& state, const PageSet& pages = Pages()) {
   state.SetBytesProcessed(state.iterations() * pages.raw_bytes);
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(pages.raw.size()));
 }
@@ -101,19 +110,8 @@ const bw::LexiconSet& Lexicons() {
   return *lexicons;
 }
 
-void BM_GumboParseOnly(benchmark::State& state) {
-  if (!HavePages(state)) return;
-  const PageSet& pages = Pages();
-  for (auto _ : state) {
-    for (const std::string& page : pages.raw) {
-      GumboOutput* output =
-          gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
-      benchmark::DoNotOptimize(output);
-      gumbo_destroy_output(&kGumboDefaultOptions, output);
-    }
-  }
-  SetProcessed(state);
-}
+void GumboParse(benchmark::State& state, const PageSet& pages);
+void BM_GumboParseOnly(benchmark::State& state) { GumboParse(state, Pages()); }
 
 void BM_Decode(benchmark::State& state) {
   if (!HavePages(state)) return;
@@ -172,6 +170,38 @@ void BM_WholeExtraction(benchmark::State& state) {
   SetProcessed(state);
 }
 
+// Gumbo's parse of `pages`, and the stance of the text extracted from them:
+// stance must cost less than parsing.
+void GumboParse(benchmark::State& state, const PageSet& pages) {
+  if (!HavePages(state, pages)) return;
+  for (auto _ : state) {
+    for (const std::string& page : pages.raw) {
+      GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
+      benchmark::DoNotOptimize(output);
+      gumbo_destroy_output(&kGumboDefaultOptions, output);
+    }
+  }
+  SetProcessed(state, pages);
+}
+
+void Stance(benchmark::State& state, const PageSet& pages) {
+  if (!HavePages(state, pages)) return;
+  bw::DocumentAnalyzer analyzer(Lexicons());
+  std::vector<bw::AnalysisRecord> records;
+  for (const std::string& page : pages.decoded) records.push_back(analyzer.AnalyzeHtml(page, {}));
+  bw::StanceExtractor stance(Lexicons());
+  for (auto _ : state) {
+    for (const bw::AnalysisRecord& r : records) {
+      benchmark::DoNotOptimize(stance.Analyze(r.text, {.lang = r.lang, .kind = r.kind, .title = r.title}));
+    }
+  }
+  SetProcessed(state, pages);
+}
+
+void BM_Stance(benchmark::State& state) { Stance(state, Pages()); }
+void BM_GumboParseCjk(benchmark::State& state) { GumboParse(state, LoadPages(kCjkPageDir)); }
+void BM_StanceCjk(benchmark::State& state) { Stance(state, LoadPages(kCjkPageDir)); }
+
 // Each iteration covers all 181 pages (~1 s for the gumbo-bound ones), so run
 // for at least 3 s to get a few iterations.
 #define BW_EXTRACTION_BENCHMARK(fn) \
@@ -181,6 +211,9 @@ BW_EXTRACTION_BENCHMARK(BM_Decode);
 BW_EXTRACTION_BENCHMARK(BM_HtmlDomOnly);
 BW_EXTRACTION_BENCHMARK(BM_ArticleExtract);
 BW_EXTRACTION_BENCHMARK(BM_WholeExtraction);
+BW_EXTRACTION_BENCHMARK(BM_Stance);
+BW_EXTRACTION_BENCHMARK(BM_GumboParseCjk);
+BW_EXTRACTION_BENCHMARK(BM_StanceCjk);
 
 // The console reporter, also remembering the mean real time per iteration (in
 // seconds) of every benchmark, by function name, over its repetitions.
@@ -233,6 +266,12 @@ int main(int argc, char** argv) {
   } else {
     std::printf("whole extraction vs gumbo parse-only: not computed "
                 "(BM_GumboParseOnly and BM_WholeExtraction must both run)\n");
+  }
+  for (auto [parse, stance] : {std::pair{"BM_GumboParseOnly", "BM_Stance"}, {"BM_GumboParseCjk", "BM_StanceCjk"}}) {
+    double p = reporter.Seconds(parse), st = reporter.Seconds(stance);
+    if (p > 0 && st > 0) {
+      std::printf("%s costs %.3f of %s (target < 1)\n", stance, st / p, parse);
+    }
   }
   return 0;
 }

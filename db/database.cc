@@ -199,6 +199,7 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
   if (raw.Step() != SQLITE_DONE) return Error("cannot store raw body");
 
   if (Status s = ReplaceFigures(stored.id, r); !s.ok()) return s;
+  if (Status s = ReplaceStance(stored.id, r); !s.ok()) return s;
 
   if (!tx.Commit()) return Error("cannot commit document");
   return stored;
@@ -238,6 +239,62 @@ Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r) {
     if (ent.Step() != SQLITE_DONE) return Error("cannot store entity");
   }
   return Status::OK();
+}
+
+Status Database::ReplaceStance(int64_t document_id, const AnalysisRecord& r) {
+  for (const char* sql : {"DELETE FROM stance_evidence WHERE document_id = ?1",
+                          "DELETE FROM stances WHERE document_id = ?1"}) {
+    db::Statement del(db_, sql);
+    if (!del.ok()) return Error("cannot prepare stance delete");
+    del.Bind(1, document_id);
+    if (del.Step() != SQLITE_DONE) return Error("cannot delete old stance");
+  }
+  if (!r.stance) return Status::OK();
+  const bw::Stance& st = *r.stance;
+  db::Statement ins(db_,
+                    "INSERT INTO stances (document_id, label, score, bubble, revolution, analyzer_version) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!ins.ok()) return Error("cannot prepare stance insert");
+  ins.Bind(1, document_id).Bind(2, StanceLabelName(st.label)).BindDouble(3, st.score);
+  ins.BindDouble(4, st.bubble).BindDouble(5, st.revolution).Bind(6, kAnalyzerVersion);
+  if (ins.Step() != SQLITE_DONE) return Error("cannot store stance");
+  db::Statement ev(db_,
+                   "INSERT INTO stance_evidence (document_id, position, in_title, start, end, score, "
+                   "weight, label, cues, rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!ev.ok()) return Error("cannot prepare evidence insert");
+  for (size_t i = 0; i < st.evidence.size(); ++i) {
+    const SentenceStance& e = st.evidence[i];
+    nlohmann::json cues = nlohmann::json::array();
+    for (const StanceCue& c : e.cues) cues.push_back(c.text);
+    ev.Reset();
+    ev.Bind(1, document_id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{e.in_title});
+    ev.Bind(4, static_cast<int64_t>(e.start)).Bind(5, static_cast<int64_t>(e.end));
+    ev.BindDouble(6, e.score).BindDouble(7, e.weight).Bind(8, StanceLabelName(e.label));
+    ev.Bind(9, cues.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    ev.Bind(10, nlohmann::json(e.rules).dump());
+    if (ev.Step() != SQLITE_DONE) return Error("cannot store stance evidence");
+  }
+  return Status::OK();
+}
+
+std::optional<StanceRow> Database::Stance(int64_t document_id) const {
+  db::Statement s(db_,
+                  "SELECT label, score, bubble, revolution, analyzer_version FROM stances "
+                  "WHERE document_id = ?1");
+  if (!s.ok()) return std::nullopt;
+  s.Bind(1, document_id);
+  if (s.Step() != SQLITE_ROW) return std::nullopt;
+  StanceRow row{s.ColumnText(0), s.ColumnDouble(1), s.ColumnDouble(2), s.ColumnDouble(3), s.ColumnText(4), {}};
+  db::Statement e(db_,
+                  "SELECT in_title, start, end, score, weight, label, cues, rules FROM stance_evidence "
+                  "WHERE document_id = ?1 ORDER BY position");
+  if (!e.ok()) return row;
+  e.Bind(1, document_id);
+  while (e.Step() == SQLITE_ROW) {
+    row.evidence.push_back({e.ColumnInt(0) != 0, e.ColumnInt(1), e.ColumnInt(2), e.ColumnDouble(3),
+                            e.ColumnDouble(4), e.ColumnText(5), e.ColumnText(6), e.ColumnText(7)});
+  }
+  return row;
 }
 
 std::vector<FigureRow> Database::Figures(int64_t document_id) const {
@@ -296,7 +353,7 @@ std::optional<std::string> Database::RawBody(int64_t document_id) const {
 int64_t Database::CountRows(const std::string& table) const {
   // Table names cannot be bound; only the schema's own tables are accepted.
   if (table != "documents" && table != "fetches" && table != "raw" && table != "figures" &&
-      table != "document_entities") {
+      table != "document_entities" && table != "stances" && table != "stance_evidence") {
     return -1;
   }
   db::Statement s(db_, "SELECT count(*) FROM " + table);

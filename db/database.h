@@ -55,6 +55,20 @@ struct FigureRow {
   std::string currency, qualifier, entity, span;
 };
 
+// A stored stance as read back, with its evidence in order.
+struct StanceRow {
+  std::string label;
+  double score = 0, bubble = 0, revolution = 0;
+  std::string analyzer_version;
+  struct Evidence {
+    bool in_title = false;
+    int64_t start = 0, end = 0;
+    double score = 0, weight = 0;
+    std::string label, cues_json, rules_json;
+  };
+  std::vector<Evidence> evidence;
+};
+
 class Database {
  public:
   // Opens or creates the database at `path` and migrates it. Fails with an
@@ -73,14 +87,16 @@ class Database {
 
   // In one transaction: records `fetch`, inserts or updates the document whose
   // canonical URL is `record.canonical_url` (or `record.url` when that is
-  // empty), replaces its figures and entities, and replaces its raw body with
-  // `raw_body`, compressed.
+  // empty), replaces its figures, entities and stance (none when the record
+  // has no stance), and replaces its raw body with `raw_body`, compressed.
   Result<StoredDocument> StoreDocument(const FetchRecord& fetch, std::string_view raw_body,
                                        const AnalysisRecord& record);
 
   std::optional<DocumentRow> FindDocument(const std::string& url) const;
   // The figures of a document, in text order.
   std::vector<FigureRow> Figures(int64_t document_id) const;
+  // The stance of a document; nullopt when it has none.
+  std::optional<StanceRow> Stance(int64_t document_id) const;
   // The raw body of a document, decompressed; nullopt when there is none.
   std::optional<std::string> RawBody(int64_t document_id) const;
   int64_t CountRows(const std::string& table) const;
@@ -90,6 +106,8 @@ class Database {
   Status CheckVersion();
   // Replaces the figures and entities of a document (inside StoreDocument's transaction).
   Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r);
+  // Replaces the stance and its evidence (inside StoreDocument's transaction).
+  Status ReplaceStance(int64_t document_id, const AnalysisRecord& r);
   Status Migrate();
   Status Exec(const char* sql);
   Status Error(const std::string& what) const;

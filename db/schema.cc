@@ -83,6 +83,32 @@ CREATE TABLE document_entities (
 );
 CREATE INDEX document_entities_entity ON document_entities (entity);
 )sql",
+      // 3: the stance of each document and the sentences it rests on.
+      R"sql(
+CREATE TABLE stances (
+  document_id      INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  label            TEXT NOT NULL CHECK (label IN ('bubble', 'revolution', 'neutral')),
+  score            REAL NOT NULL,     -- [-1, 1]; negative leans bubble
+  bubble           REAL NOT NULL,     -- weighted evidence of each side
+  revolution       REAL NOT NULL,
+  analyzer_version TEXT NOT NULL
+);
+CREATE INDEX stances_label ON stances (label);
+
+CREATE TABLE stance_evidence (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,             -- order in the evidence list
+  in_title    INTEGER NOT NULL DEFAULT 0,   -- 1: offsets are into documents.title
+  start       INTEGER NOT NULL,             -- UTF-8 byte offsets into documents.text
+  end         INTEGER NOT NULL,
+  score       REAL NOT NULL,
+  weight      REAL NOT NULL,
+  label       TEXT NOT NULL,
+  cues        TEXT NOT NULL,                -- JSON array of the cues as written
+  rules       TEXT NOT NULL,                -- JSON array of the sentence rules that fired
+  PRIMARY KEY (document_id, position)
+);
+)sql",
   };
   return kMigrations;
 }

@@ -1,5 +1,7 @@
 #include "extractors/document_analyzer.h"
 
+#include <cmath>
+
 #include <algorithm>
 
 #include "extractors/charset_decoder.h"
@@ -78,12 +80,44 @@ nlohmann::ordered_json RecordToJson(const AnalysisRecord& r) {
   j["figures"] = nlohmann::ordered_json::array();
   for (const Figure& f : r.figures) j["figures"].push_back(FigureToJson(f));
   j["entities"] = r.entities;
-  j["stance"] = nullptr;
+  j["stance"] = r.stance ? StanceToJson(*r.stance) : nlohmann::ordered_json();
+  return j;
+}
+
+nlohmann::ordered_json StanceToJson(const Stance& stance) {
+  auto round = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+  nlohmann::ordered_json j;
+  j["label"] = StanceLabelName(stance.label);
+  j["score"] = round(stance.score);
+  j["bubble"] = round(stance.bubble);
+  j["revolution"] = round(stance.revolution);
+  j["evidence"] = nlohmann::ordered_json::array();
+  for (const SentenceStance& s : stance.evidence) {
+    nlohmann::ordered_json e;
+    if (s.in_title) e["in"] = "title";
+    e["start"] = s.start;
+    e["end"] = s.end;
+    e["score"] = round(s.score);
+    e["weight"] = round(s.weight);
+    e["label"] = StanceLabelName(s.label);
+    e["cues"] = nlohmann::ordered_json::array();
+    for (const StanceCue& c : s.cues) e["cues"].push_back(c.text);
+    if (!s.rules.empty()) e["rules"] = s.rules;
+    j["evidence"].push_back(std::move(e));
+  }
   return j;
 }
 
 DocumentAnalyzer::DocumentAnalyzer(const LexiconSet& lexicons)
-    : article_extractor_(lexicons), language_detector_(lexicons), figure_extractor_(lexicons) {}
+    : article_extractor_(lexicons),
+      language_detector_(lexicons),
+      figure_extractor_(lexicons),
+      stance_extractor_(lexicons) {}
+
+void DocumentAnalyzer::JudgeStance(AnalysisRecord& r) const {
+  if (r.text.empty()) return;  // nothing read, nothing judged
+  r.stance = stance_extractor_.Analyze(r.text, {.lang = r.lang, .kind = r.kind, .title = r.title});
+}
 
 void DocumentAnalyzer::FindFigures(AnalysisRecord& r) const {
   std::vector<std::string> in_text;
@@ -122,6 +156,7 @@ AnalysisRecord DocumentAnalyzer::AnalyzeHtml(std::string_view utf8_html,
   r.script = g.script;
   AssumeZone(r.published, r.lang);
   FindFigures(r);
+  JudgeStance(r);
   return r;
 }
 
@@ -140,6 +175,7 @@ AnalysisRecord DocumentAnalyzer::AnalyzeText(std::string_view text,
   r.script = g.script;
   AssumeZone(r.published, r.lang);
   FindFigures(r);
+  JudgeStance(r);
   return r;
 }
 

@@ -1,6 +1,5 @@
 // DocumentAnalyzer: the whole analysis of one document, HTML or plain text, in
-// memory: main text, metadata, language — and, as their issues land, figures
-// and stance. The result is the analysis record of DESIGN.md.
+// memory: main text, metadata, language, figures and stance. The result is the analysis record of DESIGN.md.
 //
 //   bw::LexiconSet lexicons = bw::LexiconSet::Embedded();
 //   bw::DocumentAnalyzer analyzer(lexicons);
@@ -21,12 +20,13 @@
 #include "extractors/figure_extractor.h"
 #include "extractors/language_detector.h"
 #include "extractors/lexicon.h"
+#include "extractors/stance_extractor.h"
 
 namespace bw {
 
 // Written into every stored analysis row, so that rows made by an older
 // analyser can be found and re-run.
-inline constexpr std::string_view kAnalyzerVersion = "0.1.0";
+inline constexpr std::string_view kAnalyzerVersion = "0.2.0";  // 0.2.0: stance
 
 struct DocumentInput {
   std::string url;        // where the document came from; may be empty
@@ -52,11 +52,16 @@ struct AnalysisRecord {
   std::string text;
   std::vector<Figure> figures;        // in text order; offsets into `text`
   std::vector<std::string> entities;  // canonical names, in order of first mention
-  // Stance is filled by its extractor (issue 5); until then the record carries null.
+  // Absent when there is no text to judge (an empty page, no article).
+  std::optional<Stance> stance;
 };
 
 // The analysis record as JSON, with the field names of DESIGN.md, in its order.
 nlohmann::ordered_json RecordToJson(const AnalysisRecord& record);
+
+// The "stance" member of the record: label, score, bubble, revolution and the
+// evidence (offsets, score, label, cues, rules; "in": "title" for the title).
+nlohmann::ordered_json StanceToJson(const Stance& stance);
 
 class DocumentAnalyzer {
  public:
@@ -71,10 +76,12 @@ class DocumentAnalyzer {
 
  private:
   void FindFigures(AnalysisRecord& r) const;
+  void JudgeStance(AnalysisRecord& r) const;
 
   ArticleExtractor article_extractor_;
   LanguageDetector language_detector_;
   FigureExtractor figure_extractor_;
+  StanceExtractor stance_extractor_;
 };
 
 }  // namespace bw

@@ -9,6 +9,7 @@
 #include "extractors/document_analyzer.h"
 #include "pipeline/clock.h"
 #include "pipeline/page_fetcher.h"
+#include "pipeline/cli/stance_explanation.h"
 
 namespace bw::cli {
 namespace {
@@ -50,7 +51,9 @@ AnalyzeCommand::AnalyzeCommand(CLI::App& app) {
       "could not be read holds \"error\" instead, so outputs stay aligned with inputs.\n"
       "Without a mode, a file is HTML when its name ends in .htm/.html or its first byte is '<'.\n"
       "--jsonl reads one object a line: {\"text\"|\"html\", \"url\"?, \"lang\"?, \"kind\"?, \"id\"?}.\n"
-      "stance is null: the stance extractor is not built yet.");
+      "--explain prints, instead of JSON, the stance of each input for a person tuning\n"
+      "lexicons/stance/: every sentence that moved it, each cue, its weight and the rules\n"
+      "that changed it; lexicon lines that could not be read go to standard error.");
   cmd_->add_option("inputs", inputs_, "files to analyse; - or none for standard input");
   cmd_->add_option("--files-from", files_from_, "read the list of input files from this file (- = stdin)");
   auto* html = cmd_->add_flag("--html", html_, "inputs are HTML pages");
@@ -59,6 +62,7 @@ AnalyzeCommand::AnalyzeCommand(CLI::App& app) {
   html->excludes(text)->excludes(jsonl);
   text->excludes(jsonl);
   cmd_->add_flag("--pretty", pretty_, "indent the JSON");
+  cmd_->add_flag("--explain", explain_, "print the stance evidence as text instead of JSON");
   cmd_->add_option("--kind", kind_, "article or post")->check(CLI::IsMember({"article", "post"}));
   cmd_->add_option("--lang", lang_hint_, "language hint (zh, zh-TW, ja, en); the text decides");
   cmd_->add_option("--url", url_, "the URL the input came from");
@@ -83,6 +87,19 @@ int AnalyzeCommand::Run(const Context& context) {
   if (inputs.empty()) inputs.push_back("-");
 
   DocumentAnalyzer analyzer(*lexicons);
+  if (explain_) {
+    const StanceLexicon stance_lexicon(*lexicons);
+    for (const std::string& p : stance_lexicon.problems()) {
+      std::cerr << "bubblewatch: lexicon: " << p << "\n";
+    }
+  }
+  auto emit = [&](const AnalysisRecord& r, nlohmann::ordered_json out, const std::string& name) {
+    if (explain_) {
+      std::cout << ExplainStance(r, name);
+    } else {
+      Print(out, pretty_);
+    }
+  };
   DateTime now = UtcNow();
   if (!reference_time_.empty()) {
     auto t = ParseDateTime(reference_time_);
@@ -125,7 +142,7 @@ int AnalyzeCommand::Run(const Context& context) {
                      : analyzer.AnalyzeText(in["text"].get<std::string>(), input);
         nlohmann::ordered_json out = RecordToJson(r);
         if (in.contains("id")) out["id"] = in["id"];
-        Print(out, pretty_);
+        emit(r, std::move(out), in.contains("id") ? in["id"].dump() : where);
       }
       continue;
     }
@@ -140,7 +157,7 @@ int AnalyzeCommand::Run(const Context& context) {
                                : analyzer.AnalyzeText(decoded.utf8, input);
     nlohmann::ordered_json out = RecordToJson(r);
     if (path != "-") out["file"] = path;
-    Print(out, pretty_);
+    emit(r, std::move(out), path);
   }
   return exit_code;
 }

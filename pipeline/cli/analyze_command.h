@@ -23,7 +23,7 @@ class AnalyzeCommand {
   CLI::App* cmd_;
   std::vector<std::string> inputs_;
   std::string files_from_;
-  bool html_ = false, text_ = false, jsonl_ = false, pretty_ = false;
+  bool html_ = false, text_ = false, jsonl_ = false, pretty_ = false, explain_ = false;
   std::string kind_ = "article";
   std::string lang_hint_;
   std::string url_;

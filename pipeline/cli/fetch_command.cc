@@ -14,8 +14,9 @@ FetchCommand::FetchCommand(CLI::App& app) {
   cmd_->footer(
       "The record holds url, canonical_url, title, site_name, author, published, lang, script,\n"
       "kind, status, text, figures (GW, GWh, money, shares, percent, each with its span,\n"
-      "offsets, qualifier and entity) and entities. stance is null: the stance extractor is\n"
-      "not built yet. Fetching a URL again updates its document and its figures.");
+      "offsets, qualifier and entity), entities and stance (bubble, revolution or neutral, a\n"
+      "score in [-1, 1] and the evidence sentences with their cues; null when no text was\n"
+      "read). Fetching a URL again updates its document, figures and stance.");
   cmd_->add_option("url", url_, "http or https URL")->required();
   cmd_->add_flag("--json", json_, "print the analysis record as JSON");
   cmd_->add_flag("--allow-private", allow_private_,

@@ -1,6 +1,8 @@
 // End-to-end tests of the real bubblewatch binary: exit codes, one-line
 // errors, JSON output, and what the database holds afterwards.
 #include <gtest/gtest.h>
+
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -76,7 +78,21 @@ TEST_F(CliTest, FetchJsonOfTheSeedPage) {
   EXPECT_EQ(j["figures"][2]["qualifier"], "up_to");
   EXPECT_EQ(j["figures"][2]["currency"], "USD");
   EXPECT_EQ(j["entities"], (nlohmann::json{"OpenAI", "NVIDIA", "AMD"}));
-  EXPECT_TRUE(j["stance"].is_null());
+  // The stance, its evidence offsets into the text, and the same stance stored.
+  ASSERT_TRUE(j["stance"].is_object());
+  const std::string text = j["text"];
+  ASSERT_FALSE(j["stance"]["evidence"].empty());
+  for (const auto& e : j["stance"]["evidence"]) {
+    const std::string& source = e.contains("in") ? seed.title : text;
+    size_t start = e["start"], end = e["end"];
+    ASSERT_LE(start, end);
+    ASSERT_LE(end, source.size());
+    for (const auto& cue : e["cues"]) {
+      EXPECT_NE(source.substr(start, end - start).find(cue.get<std::string>()), std::string::npos) << cue;
+    }
+  }
+  EXPECT_EQ(Count(Db(), "stances"), 1);
+  EXPECT_EQ(Count(Db(), "stance_evidence"), static_cast<int64_t>(j["stance"]["evidence"].size()));
   EXPECT_EQ(j["id"], 1);
   EXPECT_EQ(Count(Db(), "documents"), 1);
 
@@ -139,6 +155,30 @@ TEST_F(CliTest, BadArgumentsExit64) {
   }
 }
 
+TEST_F(CliTest, AnalyzeExplainPrintsStanceEvidenceForPeople) {
+  RunResult r = Run({"analyze", "--text", "--explain", "-"}, "这哪里是泡沫？订单已经排到2027年。\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("document: revolution"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("这哪里是泡沫？"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("泡沫 -1.00 -> +"), std::string::npos) << r.out;  // weight, then flipped
+  EXPECT_NE(r.out.find("rhetorical '哪里是'"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\"stance\""), std::string::npos);  // text, not JSON
+
+  // A lexicon change needs no C++ change; a line that cannot be read is named.
+  std::filesystem::create_directories(dir_.File("lex/stance"));
+  testing::WriteFile(dir_.File("lex/stance/en.txt"),
+                     "froth-o-meter\tcue\t-1.5\nbubble\tcu\t-1\nhype\tcue\tlots\n");
+  RunResult o = Run({"--lexicons", dir_.File("lex"), "analyze", "--text", "--explain", "-"},
+                    "The froth-o-meter is screaming.\n");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("document: bubble"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("froth-o-meter -1.50"), std::string::npos) << o.out;
+  EXPECT_NE(o.err.find("stance/en.txt: 'bubble\tcu\t-1': unknown role"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("stance/en.txt: 'hype\tcue\tlots': the third field is not a number"),
+            std::string::npos) << o.err;
+}
+
 TEST_F(CliTest, HelpDescribesCommandsAndExitCodes) {
   RunResult r = Run({"--help"});
   EXPECT_EQ(r.exit_code, 0);
@@ -147,7 +187,7 @@ TEST_F(CliTest, HelpDescribesCommandsAndExitCodes) {
   }
   RunResult f = Run({"fetch", "--help"});
   EXPECT_EQ(f.exit_code, 0);
-  EXPECT_NE(f.out.find("stance is null"), std::string::npos);
+  EXPECT_NE(f.out.find("stance (bubble, revolution or neutral"), std::string::npos);
 }
 
 TEST_F(CliTest, CorruptDatabaseExits74AndIsLeftAlone) {

@@ -494,6 +494,72 @@ TEST(DatabaseStore, LockedDatabaseFailsCleanlyAndRecovers) {
 // ---------------------------------------------------------------------------
 // CountRows
 
+TEST(DatabaseStore, StanceAndEvidenceAreStoredAndReplaced) {
+  TempDir dir;
+  std::string path = dir.File("st.db");
+  auto db = OpenOrDie(path);
+  ASSERT_NE(db, nullptr);
+  const std::string kUrl = "https://example.com/stance";
+  AnalysisRecord r = Record(kUrl, "", "It is a bubble. Demand is real.");
+  Stance st;
+  st.label = StanceLabel::kBubble;
+  st.score = -0.25;
+  st.bubble = 1.5;
+  st.revolution = 0.5;
+  SentenceStance title;
+  title.in_title = true;
+  title.start = 0;
+  title.end = 7;
+  title.score = -0.5;
+  title.weight = 2;
+  title.label = StanceLabel::kBubble;
+  title.cues = {StanceCue{"泡沫", -1, -1, ""}};
+  SentenceStance body;
+  body.start = 16;
+  body.end = 31;
+  body.score = 0.4;
+  body.label = StanceLabel::kRevolution;
+  body.cues = {StanceCue{"real", 0.6, 0.6, ""}, StanceCue{"\"quoted\"", 0.1, 0.1, ""}};
+  body.rules = {"reported view"};
+  st.evidence = {title, body};
+  r.stance = st;
+  auto stored = db->StoreDocument(OkFetch(kUrl), "x", r);
+  ASSERT_TRUE(stored.ok()) << stored.status().message();
+
+  std::optional<StanceRow> row = db->Stance(stored->id);
+  ASSERT_TRUE(row.has_value());
+  EXPECT_EQ(row->label, "bubble");
+  EXPECT_DOUBLE_EQ(row->score, -0.25);
+  EXPECT_DOUBLE_EQ(row->bubble, 1.5);
+  EXPECT_DOUBLE_EQ(row->revolution, 0.5);
+  EXPECT_EQ(row->analyzer_version, std::string(kAnalyzerVersion));
+  ASSERT_EQ(row->evidence.size(), 2u);
+  EXPECT_TRUE(row->evidence[0].in_title);
+  EXPECT_EQ(row->evidence[0].cues_json, "[\"泡沫\"]");
+  EXPECT_DOUBLE_EQ(row->evidence[0].weight, 2.0);
+  EXPECT_FALSE(row->evidence[1].in_title);
+  EXPECT_EQ(row->evidence[1].start, 16);
+  EXPECT_EQ(row->evidence[1].end, 31);
+  EXPECT_EQ(row->evidence[1].label, "revolution");
+  EXPECT_EQ(row->evidence[1].cues_json, "[\"real\",\"\\\"quoted\\\"\"]");
+  EXPECT_EQ(row->evidence[1].rules_json, "[\"reported view\"]");
+
+  // A new analysis replaces the old one; a record without a stance leaves none.
+  r.stance->evidence.pop_back();
+  ASSERT_TRUE(db->StoreDocument(OkFetch(kUrl), "x", r).ok());
+  EXPECT_EQ(db->Stance(stored->id)->evidence.size(), 1u);
+  r.stance.reset();
+  ASSERT_TRUE(db->StoreDocument(OkFetch(kUrl), "x", r).ok());
+  EXPECT_FALSE(db->Stance(stored->id).has_value());
+  EXPECT_EQ(db->CountRows("stances"), 0);
+  EXPECT_EQ(db->CountRows("stance_evidence"), 0);
+  EXPECT_FALSE(db->Stance(999).has_value());
+
+  RawConnection raw(path);  // the label is checked by the schema too
+  raw.Exec("PRAGMA foreign_keys = OFF");
+  EXPECT_EQ(raw.Query("SELECT count(*) FROM sqlite_master WHERE name IN ('stances', 'stance_evidence')"), "2");
+}
+
 TEST(DatabaseCountRows, OnlyTheSchemasTables) {
   TempDir dir;
   std::string path = dir.File("n.db");

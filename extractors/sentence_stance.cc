@@ -1,0 +1,403 @@
+#include "extractors/sentence_stance.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace bw {
+namespace {
+
+constexpr double kDemoted = 0.35;       // a clause before "but", or under "although"
+constexpr double kOpenQuestion = 0.3;   // a question that asks without leaning
+constexpr double kNegated = 0.9;        // "not a bubble" is a little weaker than "a revolution"
+constexpr int kDefaultScope = 3;        // words a negator reaches
+constexpr int kEpithetScope = 4;
+constexpr int kIntensifierScope = 2;
+constexpr double kInHashtag = 0.5;      // #AI泡沫# (closed) names a topic more than it takes a side
+
+bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+size_t CharLength(std::string_view t, size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return std::min(len, t.size() - i);
+}
+
+// Punctuation that ends a clause: negation does not reach across it.
+size_t ClauseBreakAt(std::string_view s, size_t i) {
+  char c = s[i];
+  if (c == ',') {
+    // "1,000" is a number, not a clause break.
+    bool digits = i > 0 && i + 1 < s.size() && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9';
+    return digits ? 0 : 1;
+  }
+  if (c == ';' || c == ':' || c == '(' || c == ')') return 1;
+  for (std::string_view p : {"，", "；", "：", "、", "—", "（", "）", "…"}) {
+    if (s.substr(i, p.size()) == p) return p.size();
+  }
+  return 0;
+}
+
+struct Hit {
+  size_t start;  // into the sentence (folded)
+  size_t end;
+  const StanceTerm* term;
+  size_t clause;
+  size_t segment;
+  long first_word;  // word index of the first and last byte
+  long last_word;
+  bool in_tag;
+};
+
+long WordsBetween(const Hit& before, const Hit& after) {
+  return std::max(0L, after.first_word - before.last_word - 1);
+}
+
+bool IsRole(const Hit& h, StanceRole r) { return h.term->role == r; }
+
+bool EndsAsQuestion(std::string_view s, std::string_view lang) {
+  while (!s.empty()) {
+    char c = s.back();
+    if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == '.' || c == '!') {
+      s.remove_suffix(1);
+      continue;
+    }
+    bool trimmed = false;
+    for (std::string_view p : {"。", "」", "』", "）", "！", "…"}) {
+      if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) {
+        s.remove_suffix(p.size());
+        trimmed = true;
+        break;
+      }
+    }
+    if (!trimmed) break;
+  }
+  if (!s.empty() && s.back() == '?') return true;
+  if (lang == "ja") {
+    for (std::string_view p : {"のか", "だろうか", "でしょうか", "ますか", "か"}) {
+      if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) return true;
+    }
+  }
+  return false;
+}
+
+// Finds the phrases of the sentence, longest first at each position.
+std::vector<Hit> FindHits(const SentenceContext& cx, TextSpan span, std::string_view s) {
+  std::vector<Hit> hits;
+  size_t clause = 0;
+  size_t segment = 0;
+  size_t tag_start = std::string_view::npos, tag_end = 0;  // a #hashtag: cues match inside it
+  bool tag_closed = false;  // #AI泡沫#, Weibo's topic tag: a topic's name more than a view
+  const WordBreaks& seg = cx.words;
+  auto boundary = [&](size_t i) { return seg.IsBoundary(span.start + i); };
+  auto word = [&](size_t i) { return static_cast<long>(seg.WordIndex(span.start + i)); };
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == '#') {
+      tag_start = i;
+      tag_end = i + 1;
+      while (tag_end < s.size() && s[tag_end] != ' ' && s[tag_end] != '#' && !ClauseBreakAt(s, tag_end)) ++tag_end;
+      tag_closed = tag_end < s.size() && s[tag_end] == '#';
+    }
+    if (size_t len = ClauseBreakAt(s, i)) {
+      ++clause;
+      i += len;
+      continue;
+    }
+    const bool in_tag = tag_start != std::string_view::npos && i > tag_start && i < tag_end;
+    size_t matched_end = 0;
+    cx.table.ForEachAt(s, i, [&](std::string_view phrase, const StanceTerm& term) {
+      const bool cue_like = term.role == StanceRole::kCue || term.role == StanceRole::kTopic;
+      size_t end = i + phrase.size();
+      if (IsAsciiAlnum(phrase.front()) && !boundary(i) && !(in_tag && cue_like)) return false;
+      if (term.prefix) {
+        while (end < s.size() && IsAsciiAlnum(s[end])) ++end;
+      } else if (IsAsciiAlnum(phrase.back()) && !boundary(end) && !(in_tag && end == tag_end)) {
+        return false;
+      }
+      const bool starts_segment = term.role == StanceRole::kContrast;
+      if (starts_segment) {
+        ++segment;
+        ++clause;
+      }
+      const bool tagged = tag_closed && tag_start != std::string_view::npos && i > tag_start && i < tag_end;
+      hits.push_back(Hit{i, end, &term, clause, segment, word(i), word(end - 1), tagged});
+      if (term.role == StanceRole::kPostNegatorContrast) {
+        ++segment;
+        ++clause;
+      }
+      matched_end = end;
+      return true;
+    });
+    i = matched_end > i ? matched_end : i + CharLength(s, i);
+  }
+  return hits;
+}
+
+struct Effect {
+  double full = 0;   // after every rule but the clause demotion
+  double value = 0;  // what the cue adds
+  std::string why;
+};
+
+void AddWhy(std::string& why, std::string_view what) {
+  if (!why.empty()) why += ", ";
+  why += what;
+}
+
+}  // namespace
+
+SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan span) {
+  SentenceStanceResult result;
+  const std::string_view s = std::string_view(cx.folded.text).substr(span.start, span.end - span.start);
+  std::vector<Hit> hits = FindHits(cx, span, s);
+  auto original = [&](const Hit& h) {
+    size_t a = cx.folded.Origin(span.start + h.start), b = cx.folded.Origin(span.start + h.end);
+    return std::string(cx.original.substr(a, b - a));
+  };
+
+  const size_t last_segment = hits.empty() ? 0 : hits.back().segment;
+  bool has_refute = false, has_topic = false, rhetorical = false, alternative = false, balance = false,
+       affirm = false;
+  for (const Hit& h : hits) {
+    has_refute |= IsRole(h, StanceRole::kRefute);
+    has_topic |= IsRole(h, StanceRole::kTopic);
+    rhetorical |= IsRole(h, StanceRole::kAffirm) || IsRole(h, StanceRole::kRebut);
+    alternative |= IsRole(h, StanceRole::kAlternative);
+    balance |= IsRole(h, StanceRole::kBalance);
+    affirm |= IsRole(h, StanceRole::kAffirm);
+    result.attributed |= IsRole(h, StanceRole::kAttribution);
+    result.conclusion |= IsRole(h, StanceRole::kConclusion);
+  }
+  const bool question = EndsAsQuestion(s, cx.lang);
+  result.question = question;
+  if (!hits.empty() && hits.front().start < 4) {
+    result.opens_with_contrast = IsRole(hits.front(), StanceRole::kContrast);
+    result.opens_with_alternative = IsRole(hits.front(), StanceRole::kAlternative) && question;
+  }
+  // A rhetorical negator marked 1 ("これが") is one only in a question; any
+  // affirming phrase (でなくて何, 难道不是) overrules it.
+  auto flips = [&](const Hit& o) {
+    return IsRole(o, StanceRole::kRhetoricalNegator) && !affirm && (o.term->weight != 1 || question);
+  };
+
+  for (const Hit& h : hits) rhetorical |= flips(h);
+  // "💥 Gate 广场活动 💥": the same emoji opening and closing a line decorates it.
+  const StanceTerm* decoration = hits.size() >= 2 && hits.front().start == 0 && hits.back().end == s.size() &&
+                                  hits.front().term == hits.back().term && !IsAsciiAlnum(s[0])
+                              ? hits.front().term
+                              : nullptr;
+  std::vector<Effect> effects(hits.size());
+  std::vector<size_t> cue_index;  // hits that carry a polarity
+  for (size_t k = 0; k < hits.size(); ++k) {
+    const Hit& h = hits[k];
+    const StanceTerm& t = *h.term;
+    Effect& e = effects[k];
+    bool polar = false;
+    if (t.role == StanceRole::kCue) {
+      e.full = t.weight;
+      polar = true;
+    } else if (t.role == StanceRole::kTopic) {
+      if (has_refute) {
+        double strength = 1.0;
+        for (const Hit& r : hits) {
+          if (IsRole(r, StanceRole::kRefute)) strength = r.term->second != 0 ? r.term->second : 1.0;
+        }
+        e.full = -(t.second >= 0 ? 1.0 : -1.0) * strength;
+        AddWhy(e.why, "claim refuted");
+      } else {
+        e.full = t.weight;
+      }
+      polar = true;
+    } else if (t.role == StanceRole::kRefute && !has_topic) {
+      e.full = t.weight;
+      polar = true;
+    } else if (t.role == StanceRole::kAttribution && t.weight != 0) {
+      e.full = t.weight;
+      polar = true;
+    }
+    if (!polar) continue;
+    cue_index.push_back(k);
+    const std::string cue_text(s.substr(h.start, h.end - h.start));
+    if (cx.lexicon.Vetoed(cue_text, s)) {
+      e.full = 0;
+      AddWhy(e.why, "not about the boom here");
+    }
+    for (const Hit& o : hits) {
+      if (&o == &h || o.clause != h.clause) continue;
+      if ((IsRole(o, StanceRole::kEpithet) || IsRole(o, StanceRole::kDebate)) && e.full != 0 &&
+          !(t.role == StanceRole::kTopic && has_refute)) {
+        long d = o.start > h.start ? WordsBetween(h, o) : WordsBetween(o, h);
+        if (d <= kEpithetScope) {
+          e.full = 0;
+          AddWhy(e.why, IsRole(o, StanceRole::kEpithet) ? "part of a name" : "what is debated");
+        }
+      }
+      if (IsRole(o, StanceRole::kWhether) && e.full != 0) {
+        e.full = 0;
+        AddWhy(e.why, "an open question: '" + original(o) + "'");
+      }
+    }
+    if (h.term == decoration) {
+      e.full = 0;
+      AddWhy(e.why, "decoration");
+    }
+    if (h.in_tag) {
+      e.full *= kInHashtag;
+      AddWhy(e.why, "hashtag");
+    }
+    if (e.full == 0 || t.role == StanceRole::kAttribution || t.role == StanceRole::kRefute ||
+        (t.role == StanceRole::kTopic && has_refute)) {
+      e.value = e.full;
+      continue;
+    }
+    // Negation: the nearest negator before the cue, or a Japanese negator after it.
+    const Hit* negator = nullptr;
+    bool shifted = false;
+    for (const Hit& o : hits) shifted |= IsRole(o, StanceRole::kShift) && o.clause == h.clause;
+    // A negator reaches the first cue after it only ("no sign of a bubble in the order books").
+    auto cue_between = [&](size_t from, size_t to) {
+      for (const Hit& c : hits) {
+        if (&c != &h && c.start >= from && c.end <= to &&
+            (IsRole(c, StanceRole::kCue) || IsRole(c, StanceRole::kTopic))) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (const Hit& o : hits) {
+      if (shifted || o.clause != h.clause) continue;
+      long scope = o.term->weight > 0 ? static_cast<long>(o.term->weight) : kDefaultScope;
+      if (IsRole(o, StanceRole::kNegator) && o.end <= h.start && WordsBetween(o, h) <= scope &&
+          !cue_between(o.end, h.start)) {
+        negator = &o;
+      }
+      if ((IsRole(o, StanceRole::kPostNegator) || IsRole(o, StanceRole::kPostNegatorContrast)) &&
+          o.start >= h.end && WordsBetween(h, o) <= scope && negator == nullptr) {
+        negator = &o;
+      }
+    }
+    // A post-negator that starts a new segment sits in the next clause; look it up there too.
+    for (const Hit& o : hits) {
+      if (negator == nullptr && !shifted && IsRole(o, StanceRole::kPostNegatorContrast) && o.start >= h.end &&
+          o.segment == h.segment && WordsBetween(h, o) <= kDefaultScope) {
+        negator = &o;
+      }
+    }
+    if (negator != nullptr) {
+      e.full = -e.full * kNegated;
+      AddWhy(e.why, "negated by '" + original(*negator) + "'");
+    }
+    for (const Hit& o : hits) {
+      if (flips(o) && o.end <= h.start && o.segment == h.segment) {
+        e.full = -e.full;
+        AddWhy(e.why, "rhetorical '" + original(o) + "'");
+        break;
+      }
+    }
+    for (const Hit& o : hits) {
+      if (o.clause != h.clause) continue;
+      if (IsRole(o, StanceRole::kIntensifier) && o.end <= h.start && WordsBetween(o, h) < kIntensifierScope) {
+        e.full *= o.term->weight;
+        AddWhy(e.why, "intensified");
+      } else if ((IsRole(o, StanceRole::kHedge) || IsRole(o, StanceRole::kAffirm)) && o.term->weight > 0) {
+        e.full *= o.term->weight;
+        AddWhy(e.why, IsRole(o, StanceRole::kHedge) ? "hedged" : "asserted");
+      }
+    }
+    e.value = e.full;
+    if (h.segment < last_segment) {
+      e.value *= kDemoted;
+      AddWhy(e.why, "before a contrast");
+    } else {
+      for (const Hit& o : hits) {
+        if (IsRole(o, StanceRole::kConcessive) && o.clause == h.clause) {
+          e.value *= kDemoted;
+          AddWhy(e.why, "concession");
+          break;
+        }
+      }
+    }
+  }
+
+  // A rebuttal turns the view reported before it around.
+  for (const Hit& r : hits) {
+    if (!IsRole(r, StanceRole::kRebut)) continue;
+    // The view rebutted is the nearest clause before the rebuttal that has one.
+    // A rebuttal marked 1 ("受注残を見てほしい") points at the words just before it:
+    // those are its evidence, and the view is in an earlier clause.
+    const bool points_back = r.term->weight == 1;
+    long clause = -1;
+    for (size_t k : cue_index) {
+      if (hits[k].end <= r.start && effects[k].full != 0 && !(points_back && hits[k].clause == r.clause)) {
+        clause = static_cast<long>(hits[k].clause);
+      }
+    }
+    bool any = false;
+    for (size_t k : cue_index) {
+      if (hits[k].end <= r.start && static_cast<long>(hits[k].clause) == clause) {
+        effects[k].value = -effects[k].full;
+        AddWhy(effects[k].why, "rebutted");
+        any = true;
+      }
+    }
+    if (any) {
+      result.attributed = false;  // the author has spoken
+      result.stance.rules.push_back("rebuttal");
+    } else {
+      result.rebuts_previous = true;
+    }
+    break;
+  }
+
+  double raw = 0;
+  bool before_alt_neg = false, before_alt_pos = false, after_alt_neg = false, after_alt_pos = false;
+  size_t alt_pos = std::string_view::npos;
+  for (const Hit& h : hits) {
+    if (IsRole(h, StanceRole::kAlternative)) {
+      alt_pos = h.start;
+      break;
+    }
+  }
+  for (size_t k : cue_index) {
+    raw += effects[k].value;
+    double v = effects[k].value;
+    bool before = hits[k].start < alt_pos;
+    (before ? (v < 0 ? before_alt_neg : before_alt_pos) : (v < 0 ? after_alt_neg : after_alt_pos)) |= v != 0;
+  }
+  // "Bubble?" alone: an echo that dismisses the word it repeats, answered by what follows.
+  long words_in_sentence = static_cast<long>(cx.words.WordIndex(span.end - 1)) -
+                           static_cast<long>(cx.words.WordIndex(span.start)) + 1;
+  if (question && cue_index.size() == 1 && words_in_sentence <= 2 && !rhetorical) {
+    Effect& e = effects[cue_index[0]];
+    e.value = -e.value;
+    AddWhy(e.why, "echo question");
+    rhetorical = true;
+  }
+  const bool either_or = alternative && ((before_alt_neg && after_alt_pos) || (before_alt_pos && after_alt_neg));
+  if (raw != 0 && balance) {
+    raw = 0;
+    result.stance.rules.push_back("both sides");
+  } else if (raw != 0 && !rhetorical && (either_or || (question && alternative))) {
+    raw = 0;
+    result.stance.rules.push_back(question ? "balanced question" : "either/or");
+  } else if (raw != 0 && question && !rhetorical) {
+    raw *= kOpenQuestion;
+    result.stance.rules.push_back("open question");
+  }
+  if (result.attributed) result.stance.rules.push_back("reported view");
+  if (result.conclusion) result.stance.rules.push_back("conclusion");
+
+  for (size_t k : cue_index) {
+    const Hit& h = hits[k];
+    result.stance.cues.push_back(StanceCue{original(h), h.term->role == StanceRole::kTopic && has_refute ? 0 : h.term->weight,
+                                           effects[k].value, effects[k].why});
+  }
+  result.stance.start = cx.folded.Origin(span.start);
+  result.stance.end = cx.folded.Origin(span.end);
+  result.stance.score = std::tanh(raw);
+  return result;
+}
+
+}  // namespace bw

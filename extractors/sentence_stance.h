@@ -1,0 +1,41 @@
+// ScoreSentenceStance: the stance of one sentence, by the cue words of a
+// stance table and the rules that correct them (see StanceExtractor). Part of
+// the StanceExtractor; separate so each rule can be read in one place.
+#ifndef BUBBLEWATCH_EXTRACTORS_SENTENCE_STANCE_H_
+#define BUBBLEWATCH_EXTRACTORS_SENTENCE_STANCE_H_
+
+#include <string_view>
+
+#include "extractors/stance.h"
+#include "extractors/stance_lexicon.h"
+#include "extractors/text_folder.h"
+#include "extractors/text_segmenter.h"
+
+namespace bw {
+
+// What the document-level rules need to know about a sentence.
+struct SentenceStanceResult {
+  SentenceStance stance;          // offsets into the original (unfolded) text
+  bool attributed = false;        // reports someone else's view
+  bool conclusion = false;        // marked as the author's conclusion
+  bool rebuts_previous = false;   // "That's nonsense." with nothing of its own to rebut
+  bool opens_with_contrast = false;  // "But …": the sentence before it is demoted
+  bool question = false;
+  bool opens_with_alternative = false;  // "Or a revolution?" answers the question before it
+};
+
+struct SentenceContext {
+  const StanceLexicon& lexicon;
+  const PhraseTable<StanceTerm>& table;
+  std::string_view lang;
+  std::string_view original;  // the text before folding
+  const FoldedText& folded;
+  const WordBreaks& words;  // of folded.text
+};
+
+// `span` is a sentence of context.folded.text.
+SentenceStanceResult ScoreSentenceStance(const SentenceContext& context, TextSpan span);
+
+}  // namespace bw
+
+#endif  // BUBBLEWATCH_EXTRACTORS_SENTENCE_STANCE_H_

@@ -1,0 +1,47 @@
+// Stance: whether a text says the AI investment boom is a bubble or a lasting
+// revolution, per sentence and per document, with the evidence (DESIGN.md).
+#ifndef BUBBLEWATCH_EXTRACTORS_STANCE_H_
+#define BUBBLEWATCH_EXTRACTORS_STANCE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bw {
+
+enum class StanceLabel { kBubble, kRevolution, kNeutral };
+
+// "bubble", "revolution", "neutral".
+std::string_view StanceLabelName(StanceLabel label);
+
+// One lexicon phrase that fired in a sentence.
+struct StanceCue {
+  std::string text;    // as written in the sentence (not folded)
+  double weight = 0;   // the lexicon weight
+  double effect = 0;   // what it added after the rules (negation, contrast, …)
+  std::string why;     // the rules that changed it, for `analyze --explain`
+};
+
+// One sentence (or the title) that moved the document's stance.
+struct SentenceStance {
+  bool in_title = false;  // offsets are into the title, not the text
+  size_t start = 0;       // UTF-8 byte offsets into the text (or title)
+  size_t end = 0;
+  double score = 0;       // in [-1, 1]; negative leans bubble
+  double weight = 1;      // its weight in the document (title, conclusion, quotes)
+  StanceLabel label = StanceLabel::kNeutral;
+  std::vector<StanceCue> cues;
+  std::vector<std::string> rules;  // sentence-level rules that fired ("balanced question", …)
+};
+
+struct Stance {
+  StanceLabel label = StanceLabel::kNeutral;
+  double score = 0;       // in [-1, 1]
+  double bubble = 0;      // weighted bubble evidence
+  double revolution = 0;  // weighted revolution evidence
+  std::vector<SentenceStance> evidence;  // sentences where a cue fired: title first, then text order
+};
+
+}  // namespace bw
+
+#endif  // BUBBLEWATCH_EXTRACTORS_STANCE_H_

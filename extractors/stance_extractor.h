@@ -1,0 +1,65 @@
+// StanceExtractor: judges, per sentence and per document, whether a text says
+// the AI investment boom is a bubble (score < 0) or a lasting revolution
+// (score > 0), and keeps the evidence: each sentence that moved the score,
+// with the cues that fired and the rules that changed them.
+//
+// A sentence's score comes from the cue words of lexicons/stance/ and rules
+// for what cue words alone get wrong: negation and its scope ("not a Ponzi",
+// 并非泡沫, バブルではない, but not ではないか), "the question is not whether"
+// frames, contrast (the clause after "but" decides), concessive clauses,
+// balanced and rhetorical questions, reported views and their rebuttals,
+// claims that are refuted ("the bubble argument falls apart"), names and
+// epithets (「AI革命の旗手」), and contexts that cancel a cue (beer foam).
+// The document's score weighs the title and the author's conclusion above
+// quoted opinions.
+//
+//   bw::StanceExtractor stance(bw::LexiconSet::Embedded());
+//   bw::Stance s = stance.Analyze("这哪里是泡沫？订单已经排到2027年。", {.lang = "zh"});
+//   // s.label == StanceLabel::kRevolution
+#ifndef BUBBLEWATCH_EXTRACTORS_STANCE_EXTRACTOR_H_
+#define BUBBLEWATCH_EXTRACTORS_STANCE_EXTRACTOR_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "extractors/lexicon.h"
+#include "extractors/stance.h"
+#include "extractors/stance_lexicon.h"
+#include "extractors/text_folder.h"
+#include "extractors/text_segmenter.h"
+
+namespace bw {
+
+struct StanceOptions {
+  std::string_view lang = "und";      // "en", "zh", "ja" or "und" (all lexicons)
+  std::string_view kind = "article";  // "article" or "post"
+  std::string_view title;             // weighs more than a sentence of the text
+};
+
+class StanceExtractor {
+ public:
+  explicit StanceExtractor(const LexiconSet& lexicons);
+  ~StanceExtractor();
+
+  // REQUIRES: `text` and `options.title` are valid UTF-8. Paragraphs are
+  // separated by '\n'. Safe to call from several threads.
+  Stance Analyze(std::string_view text, const StanceOptions& options) const;
+
+  const StanceLexicon& lexicon() const { return lexicon_; }
+
+ private:
+  struct Scored;
+  // Scores every sentence of `text` (or of the title).
+  std::vector<Scored> ScoreSentences(std::string_view text, std::string_view lang, bool in_title) const;
+  const TextSegmenter& SegmenterFor(std::string_view lang) const;
+
+  StanceLexicon lexicon_;
+  TextFolder folder_;
+  std::map<std::string, std::unique_ptr<TextSegmenter>, std::less<>> segmenters_;
+};
+
+}  // namespace bw
+
+#endif  // BUBBLEWATCH_EXTRACTORS_STANCE_EXTRACTOR_H_

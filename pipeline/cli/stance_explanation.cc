@@ -1,0 +1,39 @@
+#include "pipeline/cli/stance_explanation.h"
+
+#include <cstdio>
+
+namespace bw::cli {
+namespace {
+
+std::string Number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.2f", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string ExplainStance(const AnalysisRecord& r, std::string_view name) {
+  std::string out = "== " + std::string(name) + "  lang=" + r.lang + " kind=" + r.kind + "\n";
+  if (!r.stance) return out + "no stance: there is no text (" + std::string(ArticleStatusName(r.status)) + ")\n\n";
+  const Stance& s = *r.stance;
+  out += "document: " + std::string(StanceLabelName(s.label)) + "  score " + Number(s.score) + "  (bubble " +
+         Number(-s.bubble) + ", revolution " + Number(s.revolution) + ")\n";
+  if (s.evidence.empty()) out += "  no cue fired\n";
+  for (const SentenceStance& e : s.evidence) {
+    const std::string& source = e.in_title ? r.title : r.text;
+    out += "  " + std::string(e.in_title ? "title" : "text") + " [" + std::to_string(e.start) + "," +
+           std::to_string(e.end) + ") " + Number(e.score) + " x" + Number(e.weight).substr(1) + " " +
+           std::string(StanceLabelName(e.label));
+    for (const std::string& rule : e.rules) out += " {" + rule + "}";
+    out += "\n    " + source.substr(e.start, e.end - e.start) + "\n";
+    for (const StanceCue& c : e.cues) {
+      out += "      " + c.text + " " + Number(c.weight) + " -> " + Number(c.effect);
+      if (!c.why.empty()) out += "  (" + c.why + ")";
+      out += "\n";
+    }
+  }
+  return out + "\n";
+}
+
+}  // namespace bw::cli

@@ -1,0 +1,489 @@
+#include "extractors/stance_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bw {
+namespace {
+
+const StanceExtractor& Extractor() {
+  static const LexiconSet* lexicons = new LexiconSet(LexiconSet::Embedded());
+  static const StanceExtractor* extractor = new StanceExtractor(*lexicons);
+  return *extractor;
+}
+
+// The options of one call (assigned field by field: -Wextra warns about
+// designated initializers that leave a field out).
+StanceOptions Options(std::string_view lang, std::string_view kind = "article", std::string_view title = {}) {
+  StanceOptions o;
+  o.lang = lang;
+  o.kind = kind;
+  o.title = title;
+  return o;
+}
+
+constexpr StanceLabel kBubble = StanceLabel::kBubble;
+constexpr StanceLabel kRevolution = StanceLabel::kRevolution;
+constexpr StanceLabel kNeutral = StanceLabel::kNeutral;
+
+struct RuleCase {
+  const char* lang;
+  const char* text;
+  StanceLabel want;
+  const char* kind = "article";
+};
+
+Stance Analyze(const RuleCase& c) {
+  return Extractor().Analyze(c.text, Options(c.lang, c.kind));
+}
+
+std::string Trace(const RuleCase& c) {
+  return std::string(c.lang) + " [" + c.kind + "] " + c.text + "  (want " + std::string(StanceLabelName(c.want)) +
+         ")";
+}
+
+void ExpectLabels(std::span<const RuleCase> cases) {
+  for (const RuleCase& c : cases) {
+    SCOPED_TRACE(Trace(c));
+    EXPECT_EQ(StanceLabelName(Analyze(c).label), StanceLabelName(c.want));
+  }
+}
+
+// Plain cue words, and news facts with figures that take no side.
+const RuleCase kPlain[] = {
+    {"en", "The AI boom is a bubble, and it will end badly.", kBubble},
+    {"en", "Generative AI is a once-in-a-generation platform shift, and the demand is real.", kRevolution},
+    {"en", "AMD will supply 6 GW to OpenAI.", kNeutral},
+    {"en", "Microsoft plans to spend $80 billion on data centers this fiscal year.", kNeutral},
+    {"zh", "当前的AI投资热潮是一个巨大的泡沫。", kBubble},
+    {"zh", "这是一场真正的生产力革命，算力需求是真实的。", kRevolution},
+    {"zh", "AMD将向OpenAI供应6吉瓦的GPU算力。", kNeutral},
+    {"zh", "微软计划本财年在数据中心上投入800亿美元。", kNeutral},
+    {"zh", "當前的AI投資熱潮是一個巨大的泡沫。", kBubble},  // traditional
+    {"zh", "超微將向OpenAI供應6吉瓦的GPU算力。", kNeutral},
+    {"ja", "今のAI投資は明らかにバブルだ。", kBubble},
+    {"ja", "生成AIは産業革命に匹敵する構造変化だ。", kRevolution},
+    {"ja", "AMDはOpenAIに6ギガワット分のGPUを供給する。", kNeutral},
+    {"ja", "マイクロソフトは今年度、データセンターに800億ドルを投じる計画だ。", kNeutral},
+};
+
+TEST(StanceExtractorTest, PlainCues) { ExpectLabels(kPlain); }
+
+// Negation flips a cue; a negator in another clause, out of scope, or
+// negating something else does not.
+const RuleCase kNegation[] = {
+    {"en", "This is not a bubble.", kRevolution},
+    {"en", "There is no sign of a bubble in the order books.", kRevolution},
+    {"en", "Nvidia did not say how the chips would be paid for, which looks like a bubble to me.", kBubble},
+    {"en", "Investors have never seen anything like this bubble.", kBubble},
+    {"en", "OpenAI does not disclose its losses, and the spending looks unsustainable.", kBubble},
+    {"zh", "这不是泡沫。", kRevolution},
+    {"zh", "在我看来，AI投资并非泡沫。", kRevolution},
+    {"zh", "没有一家公司说得清这些投入何时能回本，这就是泡沫。", kBubble},
+    {"zh", "英伟达没有透露具体金额，但市场显然已经过热。", kBubble},
+    {"zh", "這不是泡沫。", kRevolution},
+    {"zh", "在我看來，AI投資並非泡沫。", kRevolution},
+    {"zh", "沒有一家公司說得清這些投入何時能回本，這就是泡沫。", kBubble},
+    {"ja", "これはバブルではない。", kRevolution},
+    {"ja", "AI関連株はバブルではありません。", kRevolution},
+    {"ja", "需要は本物ではない。", kBubble},
+    {"ja", "誰にも止められない熱狂が続いている。", kBubble},
+    {"ja", "バブルだと思う。理由は一つではない。", kBubble},
+};
+
+TEST(StanceExtractorTest, Negation) { ExpectLabels(kNegation); }
+
+// "The question is not whether …, but when it bursts": the frame sets the
+// bubble aside only to assert it harder.
+const RuleCase kShift[] = {
+    {"en", "The question is not whether there is a bubble, but when it bursts.", kBubble},
+    {"en", "The question isn't if the bubble will pop, but when.", kBubble},
+    {"zh", "问题不在于有没有泡沫，而在于它何时破裂。", kBubble},
+    {"zh", "問題不在於有沒有泡沫，而在於它何時破裂。", kBubble},
+    {"ja", "問題はバブルかどうかではなく、いつ弾けるかだ。", kBubble},
+    {"ja", "バブルかどうかより、いつ弾けるかが問題だ。", kBubble},
+};
+
+TEST(StanceExtractorTest, QuestionIsNotWhether) { ExpectLabels(kShift); }
+
+// "Not A but B", 并非…而是, 与其说…不如说, ではなく, というより: B is the view.
+const RuleCase kNotButRather[] = {
+    {"en", "This is not a bubble but the start of an industrial revolution.", kRevolution},
+    {"en", "It is not a revolution; it is a bubble.", kBubble},
+    {"en", "Rather than a bubble, this looks like a supercycle.", kRevolution},
+    {"en", "This is less a revolution than a speculative bubble.", kBubble},
+    {"zh", "这并非泡沫，而是一场新的工业革命。", kRevolution},
+    {"zh", "这不是技术革命，而是一场资本游戏。", kBubble},
+    {"zh", "与其说这是泡沫，不如说是一轮基础设施建设期。", kRevolution},
+    {"zh", "与其说是一场技术革命，不如说是一场击鼓传花的游戏。", kBubble},
+    {"zh", "這並非泡沫，而是一場新的工業革命。", kRevolution},
+    {"zh", "與其說是一場技術革命，不如說是一場擊鼓傳花的遊戲。", kBubble},
+    {"ja", "これはバブルではなく、新しい産業革命だ。", kRevolution},
+    {"ja", "これは革命ではなく、ただのバブルだ。", kBubble},
+    {"ja", "革命というより、投機的なバブルに近い。", kBubble},
+    {"ja", "バブルというより、本物の構造変化だ。", kRevolution},
+};
+
+TEST(StanceExtractorTest, NotButRather) { ExpectLabels(kNotButRather); }
+
+// Negation-looking phrases that assert (ではないか, 否定できない, "can't rule
+// out") and わけではない, which does negate.
+const RuleCase kAffirm[] = {
+    {"ja", "今のAI相場はバブルではないか。", kBubble},
+    {"ja", "AI投資は過熱しているのではないか。", kBubble},
+    {"ja", "AI関連株がバブルである可能性も否定できない。", kBubble},
+    {"ja", "AI投資がバブルだというわけではない。", kRevolution},
+    {"zh", "不排除AI估值出现泡沫的可能。", kBubble},
+    {"zh", "不能说没有泡沫。", kBubble},
+    {"en", "We cannot rule out a bubble in AI stocks.", kBubble},
+    {"en", "If this isn't a bubble, I don't know what is.", kBubble},
+};
+
+TEST(StanceExtractorTest, AffirmingNegations) { ExpectLabels(kAffirm); }
+
+// Balanced and open questions take no side; rhetorical ones do.
+const RuleCase kQuestions[] = {
+    {"en", "Bubble or revolution?", kNeutral},
+    {"en", "Is AI a bubble or a revolution?", kNeutral},
+    {"en", "Is AI a bubble?", kNeutral},
+    {"en", "Isn't this just a bubble?", kBubble},
+    {"en", "What bubble? Nvidia cannot make chips fast enough.", kRevolution},
+    {"en", "Who says this is a bubble?", kRevolution},
+    {"zh", "是泡沫还是革命？", kNeutral},
+    {"zh", "AI是泡沫吗？", kNeutral},
+    {"zh", "这哪里是泡沫？", kRevolution},
+    {"zh", "这难道不是泡沫吗？", kBubble},
+    {"zh", "AI是泡沫還是革命？", kNeutral},
+    {"zh", "這哪裡是泡沫？", kRevolution},
+    {"zh", "這難道不是泡沫嗎？", kBubble},
+    {"ja", "バブルか、それとも革命か。", kNeutral},
+    {"ja", "AIはバブルなのか。", kNeutral},
+    {"ja", "何がバブルだ。", kRevolution},
+    {"ja", "これがバブルでなくて何なのか。", kBubble},
+};
+
+TEST(StanceExtractorTest, Questions) { ExpectLabels(kQuestions); }
+
+// A reported view keeps its lean; a rebuttal turns it around.
+const RuleCase kAttribution[] = {
+    {"en", "Analysts warn that AI valuations have entered bubble territory.", kBubble},
+    {"en", "Nvidia chief executive Jensen Huang said demand is insane and supply is sold out.", kRevolution},
+    {"zh", "分析师警告，AI估值已经出现明显泡沫。", kBubble},
+    {"zh", "黄仁勋表示，Blackwell芯片供不应求。", kRevolution},
+    {"zh", "分析師警告，AI估值已經出現明顯泡沫。", kBubble},
+    {"ja", "専門家は、AI関連株がバブルの様相を呈していると指摘した。", kBubble},
+    {"ja", "フアンCEOは、需要は本物だと述べた。", kRevolution},
+};
+
+TEST(StanceExtractorTest, ReportedViews) { ExpectLabels(kAttribution); }
+
+const RuleCase kRebuttal[] = {
+    {"en", "Critics call it a bubble, but come on, look at the numbers.", kRevolution},
+    {"en", "Critics say this is a bubble. Give me a break.", kRevolution},
+    {"zh", "有人说是泡沫，可你看看订单。", kRevolution},
+    {"zh", "有人說是泡沫，可你看看訂單。", kRevolution},
+    {"ja", "「バブルだ」と言う人もいるが、受注残を見てほしい。", kRevolution},
+};
+
+TEST(StanceExtractorTest, Rebuttals) { ExpectLabels(kRebuttal); }
+
+// The clause after "but" decides, in both directions; so does the main clause
+// after a concession.
+const RuleCase kContrast[] = {
+    {"en", "The tech is real, but the valuations are insane.", kBubble},
+    {"en", "Valuations are stretched, but the demand is real.", kRevolution},
+    {"en", "Although valuations are stretched, the demand is real.", kRevolution},
+    {"zh", "技术是真的，但估值太高了。", kBubble},
+    {"zh", "估值偏高，但需求是真实的。", kRevolution},
+    {"zh", "虽然存在泡沫，但AI是一场真正的革命。", kRevolution},
+    {"zh", "技術是真的，但估值太高了。", kBubble},
+    {"zh", "估值偏高，但需求是真實的。", kRevolution},
+    {"ja", "技術は本物だ。しかし株価は割高だ。", kBubble},
+    {"ja", "株価は割高だ。しかし需要は本物だ。", kRevolution},
+    {"ja", "バブル的な面はあるものの、需要は本物だ。", kRevolution},
+};
+
+TEST(StanceExtractorTest, Contrast) { ExpectLabels(kContrast); }
+
+// Cue words that are sometimes not about the boom: foam, names, epithets, and
+// claims that are talked about or refuted.
+const RuleCase kSometimes[] = {
+    {"en", "The brewery says the beer foam depends on the malt.", kNeutral},
+    {"en", "Amazon cut its use of bubble wrap by a third last year.", kNeutral},
+    {"en", "Nvidia, dubbed the king of the AI revolution, is building a new headquarters.", kNeutral},
+    {"en", "The bubble argument falls apart once you look at demand.", kRevolution},
+    {"zh", "这家精酿酒厂称，啤酒泡沫的细腻程度取决于麦芽。", kNeutral},
+    {"zh", "这笔被称为闭环交易的协议于周一签署。", kNeutral},
+    {"zh", "有“AI革命旗手”之称的英伟达正在兴建新总部。", kNeutral},
+    {"zh", "所谓的泡沫论根本站不住脚。", kRevolution},
+    {"zh", "這家精釀酒廠稱，啤酒泡沫的細膩程度取決於麥芽。", kNeutral},
+    {"zh", "這筆被稱為閉環交易的協議於週一簽署。", kNeutral},
+    {"ja", "ビールの泡のきめ細かさは麦芽で決まる。", kNeutral},
+    {"ja", "「AI革命の旗手」と呼ばれるエヌビディアが新社屋を建設する。", kNeutral},
+    {"ja", "バブル論は的外れだ。", kRevolution},
+};
+
+TEST(StanceExtractorTest, CuesThatAreNotViews) { ExpectLabels(kSometimes); }
+
+// Skeptics who never say "bubble": circular money, burning cash.
+const RuleCase kSkeptic[] = {
+    {"en", "It's a money-go-round: Nvidia invests in OpenAI, which then buys Nvidia chips.", kBubble},
+    {"en", "This is vendor financing with extra steps.", kBubble},
+    {"en", "OpenAI is burning cash at a pace no startup has ever sustained.", kBubble},
+    {"zh", "英伟达与OpenAI之间的循环融资引发市场关注。", kBubble},
+    {"zh", "英伟达投资OpenAI，OpenAI再拿钱买英伟达的芯片，左手倒右手而已。", kBubble},
+    {"zh", "英偉達與OpenAI之間的循環融資引發市場關注。", kBubble},
+    {"ja", "出資した資金でチップを買わせるのは、自己資金の還流にすぎない。", kBubble},
+    {"ja", "AI企業同士の循環取引が膨らんでいる。", kBubble},
+};
+
+TEST(StanceExtractorTest, SkepticsWithoutTheWord) { ExpectLabels(kSkeptic); }
+
+// Posts: emoji, slang, matome tags, hashtags and cashtags.
+const RuleCase kPosts[] = {
+    {"en", "NVDA earnings tomorrow 🚀📈", kRevolution, "post"},
+    {"en", "AI stocks today 📉💥🫧", kBubble, "post"},
+    {"en", "$NVDA to the moon", kRevolution, "post"},
+    {"en", "OpenAI is raising again at a $500B valuation #AIBubble", kBubble, "post"},
+    {"en", "Watched the GTC keynote twice. #AIRevolution", kRevolution, "post"},
+    {"en", "$NVDA $AMD $AVGO all report earnings this week.", kNeutral, "post"},
+    {"en", "Loaded up on more $NVDA before earnings 🚀", kRevolution, "post"},
+    {"en", "Sold all my $NVDA. This is 1999 all over again.", kBubble, "post"},
+    {"zh", "英伟达明天发财报 🚀📈", kRevolution, "post"},
+    {"zh", "今天的AI股 📉💥🫧", kBubble, "post"},
+    {"zh", "英伟达 to the moon！", kRevolution, "post"},
+    {"zh", "散户又当了一回韭菜。", kBubble, "post"},
+    {"zh", "什么AI革命，不过是割韭菜的新名字。", kBubble, "post"},
+    {"zh", "AI芯片股今天集体暴跌，满屏都是绿的。", kBubble, "post"},
+    {"zh", "又一家AI独角兽爆雷了。", kBubble, "post"},
+    {"zh", "#AI泡沫# 英伟达市值一夜蒸发两千亿美元", kBubble, "post"},
+    {"zh", "$NVDA $AMD 本周都要发财报。", kNeutral, "post"},
+    {"zh", "散戶又當了一回韭菜。", kBubble, "post"},
+    {"ja", "エヌビディア決算あした 🚀📈", kRevolution, "post"},
+    {"ja", "今日のAI株 📉💥🫧", kBubble, "post"},
+    {"ja", "【悲報】エヌビディア株、きょうも下げる", kBubble, "post"},
+    {"ja", "【朗報】エヌビディア、今期の売上見通しを引き上げ", kRevolution, "post"},
+    {"ja", "決算を控えてエヌビディア株が軟調 #AIバブル", kBubble, "post"},
+    {"ja", "$NVDA を決算前に買い増し 🚀", kRevolution, "post"},
+};
+
+TEST(StanceExtractorTest, Posts) { ExpectLabels(kPosts); }
+
+const std::span<const RuleCase> kAllTables[] = {kPlain,    kNegation, kShift,    kNotButRather, kAffirm, kQuestions,
+                                                kAttribution, kRebuttal, kContrast, kSometimes,    kSkeptic, kPosts};
+
+// Whatever the label, the numbers agree with it.
+TEST(StanceExtractorTest, ScoresAreBoundedAndAgreeWithTheLabel) {
+  for (std::span<const RuleCase> table : kAllTables) {
+    for (const RuleCase& c : table) {
+      SCOPED_TRACE(Trace(c));
+      Stance s = Analyze(c);
+      EXPECT_GE(s.score, -1.0);
+      EXPECT_LE(s.score, 1.0);
+      EXPECT_GE(s.bubble, 0.0);
+      EXPECT_GE(s.revolution, 0.0);
+      if (s.label == kBubble) {
+        EXPECT_LT(s.score, 0.0);
+      }
+      if (s.label == kRevolution) {
+        EXPECT_GT(s.score, 0.0);
+      }
+      for (const SentenceStance& e : s.evidence) {
+        EXPECT_GE(e.score, -1.0);
+        EXPECT_LE(e.score, 1.0);
+        EXPECT_LE(e.start, e.end);
+        EXPECT_LE(e.end, std::string_view(c.text).size());
+        EXPECT_FALSE(e.cues.empty());
+      }
+    }
+  }
+}
+
+TEST(StanceExtractorTest, LabelNames) {
+  EXPECT_EQ(StanceLabelName(kBubble), "bubble");
+  EXPECT_EQ(StanceLabelName(kRevolution), "revolution");
+  EXPECT_EQ(StanceLabelName(kNeutral), "neutral");
+}
+
+std::string_view SpanOf(std::string_view text, const SentenceStance& e) { return text.substr(e.start, e.end - e.start); }
+
+TEST(StanceExtractorTest, PlainBubbleSentence) {
+  Stance s = Extractor().Analyze("This is a bubble.", Options("en"));
+  EXPECT_EQ(s.label, kBubble);
+  EXPECT_LT(s.score, 0.0);
+  EXPECT_GE(s.score, -1.0);
+  EXPECT_GT(s.bubble, 0.0);
+  EXPECT_EQ(s.revolution, 0.0);
+  ASSERT_EQ(s.evidence.size(), 1u);
+  const SentenceStance& e = s.evidence[0];
+  EXPECT_FALSE(e.in_title);
+  EXPECT_EQ(e.start, 0u);
+  EXPECT_EQ(e.end, 17u);
+  EXPECT_EQ(e.label, kBubble);
+  EXPECT_LT(e.score, 0.0);
+  ASSERT_EQ(e.cues.size(), 1u);
+  EXPECT_EQ(e.cues[0].text, "bubble");
+  EXPECT_LT(e.cues[0].weight, 0.0);
+  EXPECT_LT(e.cues[0].effect, 0.0);
+}
+
+TEST(StanceExtractorTest, NegatedCueKeepsItsWeightAndFlipsItsEffect) {
+  const std::string text = "这不是泡沫。";
+  Stance s = Extractor().Analyze(text, Options("zh"));
+  EXPECT_EQ(s.label, kRevolution);
+  EXPECT_GT(s.score, 0.0);
+  ASSERT_EQ(s.evidence.size(), 1u);
+  EXPECT_EQ(SpanOf(text, s.evidence[0]), text);
+  ASSERT_EQ(s.evidence[0].cues.size(), 1u);
+  const StanceCue& cue = s.evidence[0].cues[0];
+  EXPECT_EQ(cue.text, "泡沫");
+  EXPECT_LT(cue.weight, 0.0);
+  EXPECT_GT(cue.effect, 0.0);
+  EXPECT_FALSE(cue.why.empty());
+}
+
+// Evidence offsets are byte offsets of each sentence in the text as written,
+// and a sentence without a cue has no entry.
+TEST(StanceExtractorTest, EvidenceOffsetsAreSentencesOfTheText) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    std::vector<const char*> sentences;  // the sentences with evidence, in order
+    std::vector<const char*> cues;       // a cue of each, as written
+  } cases[] = {
+      {"en", "The AI boom is a bubble. Demand for GPUs is real.",
+       {"The AI boom is a bubble.", "Demand for GPUs is real."}, {"bubble", "is real"}},
+      {"en", "AMD will supply 6 GW to OpenAI. This is a bubble.", {"This is a bubble."}, {"bubble"}},
+      {"en", "AMD will supply 6 GW to OpenAI. This is a BUBBLE.", {"This is a BUBBLE."}, {"BUBBLE"}},
+      {"en", "AMD will supply 6 GW to OpenAI. This is a ＢＵＢＢＬＥ.", {"This is a ＢＵＢＢＬＥ."}, {"ＢＵＢＢＬＥ"}},
+      {"en", "This is a bubble. AMD will supply 6 GW to OpenAI.", {"This is a bubble."}, {"bubble"}},
+      {"zh", "这是泡沫。订单已经排到2027年。", {"这是泡沫。", "订单已经排到2027年。"}, {"泡沫", "订单"}},
+      {"zh", "AMD将向OpenAI供应6吉瓦的算力。这是泡沫。", {"这是泡沫。"}, {"泡沫"}},
+      {"zh", "輝達週一公布財報。AI股的估值過高。", {"AI股的估值過高。"}, {"估值過高"}},
+      {"zh", "超微將向OpenAI供應6吉瓦的算力。市場已經過熱。", {"市場已經過熱。"}, {"過熱"}},
+      {"ja", "AMDはOpenAIに6ギガワットを供給する。市場はバブルだ。", {"市場はバブルだ。"}, {"バブル"}},
+      {"ja", "ＡＩ株は割高だ。ＡＭＤはＯｐｅｎＡＩに６ＧＷを供給する。", {"ＡＩ株は割高だ。"}, {"割高"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.text);
+    const std::string text = c.text;
+    Stance s = Extractor().Analyze(text, Options(c.lang));
+    ASSERT_EQ(s.evidence.size(), c.sentences.size());
+    for (size_t i = 0; i < c.sentences.size(); ++i) {
+      const SentenceStance& e = s.evidence[i];
+      EXPECT_FALSE(e.in_title);
+      ASSERT_LE(e.end, text.size());
+      EXPECT_EQ(SpanOf(text, e), c.sentences[i]);
+      EXPECT_EQ(e.start, text.find(c.sentences[i]));
+      std::vector<std::string> cues;
+      for (const StanceCue& cue : e.cues) cues.push_back(cue.text);
+      EXPECT_NE(std::find(cues.begin(), cues.end(), c.cues[i]), cues.end())
+          << "no cue '" << c.cues[i] << "' as written in: " << testing::PrintToString(cues);
+    }
+  }
+}
+
+// The title counts more than one sentence of the text.
+TEST(StanceExtractorTest, TitleOutweighsOneBodySentence) {
+  struct Case {
+    const char* lang;
+    const char* title;
+    const char* text;
+  } cases[] = {
+      {"en", "The AI Boom Is a Bubble", "Some customers are seeing productivity gains."},
+      {"zh", "AI投资已成泡沫", "部分企业已经开始赚钱。"},
+      {"zh", "AI投資已成泡沫", "部分企業已經開始賺錢。"},
+      {"ja", "AI投資はバブルだ", "一部の企業では成果も出ている。"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.title + " / " + c.text);
+    // The body alone leans revolution…
+    Stance body = Extractor().Analyze(c.text, Options(c.lang));
+    EXPECT_EQ(StanceLabelName(body.label), StanceLabelName(kRevolution));
+    // …but the title decides.
+    Stance s = Extractor().Analyze(c.text, Options(c.lang, "article", c.title));
+    EXPECT_EQ(StanceLabelName(s.label), StanceLabelName(kBubble));
+    EXPECT_LT(s.score, 0.0);
+    ASSERT_EQ(s.evidence.size(), 2u);
+    const SentenceStance& t = s.evidence[0];
+    EXPECT_TRUE(t.in_title);
+    EXPECT_EQ(SpanOf(c.title, t), c.title);
+    EXPECT_LT(t.score, 0.0);
+    const SentenceStance& b = s.evidence[1];
+    EXPECT_FALSE(b.in_title);
+    EXPECT_EQ(SpanOf(c.text, b), c.text);
+    EXPECT_GT(b.score, 0.0);
+    EXPECT_GT(t.weight, b.weight);
+  }
+}
+
+// A sentence that only reports a view weighs less than the author's own.
+TEST(StanceExtractorTest, ReportedViewWeighsLessThanTheAuthors) {
+  struct Case {
+    const char* lang;
+    const char* reported;  // someone else's view
+    const char* own;       // the same view, the author's
+    const char* both;      // reported bubble, then the author's revolution
+  } cases[] = {
+      {"en", "Analysts said AI is a bubble.", "AI is a bubble.",
+       "Analysts said the AI boom is a bubble. I think it is a revolution."},
+      {"zh", "分析师表示，AI是泡沫。", "AI是泡沫。", "分析师表示，AI是泡沫。在我看来，这是一场革命。"},
+      {"ja", "アナリストによると、AIはバブルだ。", "AIはバブルだ。",
+       "アナリストによると、AIはバブルだ。私はこれは革命だと思う。"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.both);
+    Stance reported = Extractor().Analyze(c.reported, Options(c.lang));
+    Stance own = Extractor().Analyze(c.own, Options(c.lang));
+    EXPECT_EQ(StanceLabelName(reported.label), StanceLabelName(kBubble));
+    EXPECT_EQ(StanceLabelName(own.label), StanceLabelName(kBubble));
+    EXPECT_LT(own.score, reported.score);  // both negative, the author's further from 0
+    EXPECT_LT(reported.bubble, own.bubble);
+    ASSERT_EQ(reported.evidence.size(), 1u);
+    ASSERT_EQ(own.evidence.size(), 1u);
+    EXPECT_LT(reported.evidence[0].weight, own.evidence[0].weight);
+
+    Stance both = Extractor().Analyze(c.both, Options(c.lang));
+    EXPECT_EQ(StanceLabelName(both.label), StanceLabelName(kRevolution));
+    ASSERT_EQ(both.evidence.size(), 2u);
+    EXPECT_LT(both.evidence[0].weight, both.evidence[1].weight);
+  }
+}
+
+// Nothing to judge: neutral, exactly 0, no evidence.
+TEST(StanceExtractorTest, EmptyAndCuelessTextIsNeutral) {
+  const RuleCase cases[] = {
+      {"en", "", kNeutral},
+      {"zh", "", kNeutral},
+      {"ja", "", kNeutral},
+      {"und", "", kNeutral},
+      {"en", "  \n \n", kNeutral},
+      {"en", "OpenAI signed a lease for a site in Abilene, Texas.", kNeutral},
+      {"zh", "OpenAI周一在得克萨斯州签署了一份租约。", kNeutral},
+      {"zh", "OpenAI週一在德州簽署了一份租約。", kNeutral},
+      {"ja", "OpenAIは月曜日、テキサス州の用地の賃貸契約を結んだ。", kNeutral},
+      {"und", "AMD will supply 6 GW to OpenAI.", kNeutral},
+  };
+  for (const RuleCase& c : cases) {
+    SCOPED_TRACE(Trace(c));
+    Stance s = Analyze(c);
+    EXPECT_EQ(s.label, kNeutral);
+    EXPECT_EQ(s.score, 0.0);
+    EXPECT_EQ(s.bubble, 0.0);
+    EXPECT_EQ(s.revolution, 0.0);
+    EXPECT_TRUE(s.evidence.empty());
+  }
+  Stance titled = Extractor().Analyze("", Options("en", "article", "OpenAI Signs Lease in Abilene"));
+  EXPECT_EQ(titled.label, kNeutral);
+  EXPECT_EQ(titled.score, 0.0);
+  EXPECT_TRUE(titled.evidence.empty());
+}
+
+}  // namespace
+}  // namespace bw
