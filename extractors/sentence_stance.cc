@@ -234,7 +234,8 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
           AddWhy(e.why, IsRole(o, StanceRole::kEpithet) ? "part of a name" : "what is debated");
         }
       }
-      if (IsRole(o, StanceRole::kWhether) && e.full != 0) {
+      if (IsRole(o, StanceRole::kWhether) && e.full != 0 &&
+          (o.start > h.start ? WordsBetween(h, o) : WordsBetween(o, h)) <= kEpithetScope) {
         e.full = 0;
         AddWhy(e.why, "an open question: '" + original(o) + "'");
       }
@@ -307,7 +308,13 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
       }
     }
     e.value = e.full;
-    if (h.segment < last_segment) {
+    // "Not X but Y" (而是, but rather, ではなく) asserts both: what was negated keeps its weight.
+    bool corrective = negator != nullptr && IsRole(*negator, StanceRole::kPostNegatorContrast);
+    for (const Hit& o : hits) {
+      corrective |= negator != nullptr && IsRole(o, StanceRole::kContrast) && o.term->weight == 1 &&
+                    o.start >= h.end && o.segment == h.segment + 1;
+    }
+    if (h.segment < last_segment && !corrective) {
       e.value *= kDemoted;
       AddWhy(e.why, "before a contrast");
     } else {
@@ -351,6 +358,19 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     break;
   }
 
+  // "Bubble?" alone: an echo that dismisses the word it repeats, answered by what follows.
+  long words_in_sentence = static_cast<long>(cx.words.WordIndex(span.end - 1)) -
+                           static_cast<long>(cx.words.WordIndex(span.start)) + 1;
+  // A fragment that is one phrase ("What bubble?") says what the phrase says.
+  if (question && cue_index.size() == 1 && words_in_sentence <= 2 && !rhetorical) {
+    const Hit& h = hits[cue_index[0]];
+    if (h.first_word == h.last_word) {
+      Effect& e = effects[cue_index[0]];
+      e.value = -e.value;
+      AddWhy(e.why, "echo question");
+    }
+    rhetorical = true;
+  }
   double raw = 0;
   bool before_alt_neg = false, before_alt_pos = false, after_alt_neg = false, after_alt_pos = false;
   size_t alt_pos = std::string_view::npos;
@@ -365,15 +385,6 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     double v = effects[k].value;
     bool before = hits[k].start < alt_pos;
     (before ? (v < 0 ? before_alt_neg : before_alt_pos) : (v < 0 ? after_alt_neg : after_alt_pos)) |= v != 0;
-  }
-  // "Bubble?" alone: an echo that dismisses the word it repeats, answered by what follows.
-  long words_in_sentence = static_cast<long>(cx.words.WordIndex(span.end - 1)) -
-                           static_cast<long>(cx.words.WordIndex(span.start)) + 1;
-  if (question && cue_index.size() == 1 && words_in_sentence <= 2 && !rhetorical) {
-    Effect& e = effects[cue_index[0]];
-    e.value = -e.value;
-    AddWhy(e.why, "echo question");
-    rhetorical = true;
   }
   const bool either_or = alternative && ((before_alt_neg && after_alt_pos) || (before_alt_pos && after_alt_neg));
   if (raw != 0 && balance) {

@@ -16,9 +16,9 @@ constexpr double kFollowedByContrast = 0.35;
 constexpr double kSmoothing = 0.5;        // one weak cue does not make a document certain
 constexpr double kSentenceThreshold = 0.2;
 constexpr double kDocumentThreshold = 0.15;
-// The winning side needs this much evidence: one weak cue ("risk", "orders")
-// does not make a document bubble or revolution.
-constexpr double kMinEvidence = 0.4;
+// The winning side needs a sentence this strong: one weak cue ("risk",
+// "orders", tanh(0.3) = 0.29) does not make a document bubble or revolution.
+constexpr double kMinEvidence = 0.35;
 
 StanceLabel LabelOf(double score, double threshold) {
   if (score <= -threshold) return StanceLabel::kBubble;
@@ -136,9 +136,12 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
   const double total = stance.bubble + stance.revolution;
   stance.score = total > 0 ? (stance.revolution - stance.bubble) / (total + kSmoothing) : 0.0;
   stance.score = std::clamp(stance.score, -1.0, 1.0);
-  stance.label = std::max(stance.bubble, stance.revolution) >= kMinEvidence
-                     ? LabelOf(stance.score, kDocumentThreshold)
-                     : StanceLabel::kNeutral;
+  // The strongest sentence on the winning side must be more than one weak cue.
+  double strongest = 0;
+  for (const SentenceStance& e : stance.evidence) {
+    if ((e.score < 0) == (stance.score < 0)) strongest = std::max(strongest, std::abs(e.score));
+  }
+  stance.label = strongest >= kMinEvidence ? LabelOf(stance.score, kDocumentThreshold) : StanceLabel::kNeutral;
   return stance;
 }
 
