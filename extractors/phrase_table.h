@@ -31,7 +31,7 @@ class PhraseTable {
   // Adds `phrase`, or replaces the value of an equal phrase. Empty phrases are ignored.
   void Add(std::string_view phrase, V value) {
     if (phrase.empty()) return;
-    std::vector<Entry>& bucket = Bucket(FirstCodePoint(phrase, 0), /*create=*/true);
+    std::vector<Entry>& bucket = Bucket(FirstCodePoint(phrase, 0));
     for (Entry& e : bucket) {
       if (e.phrase == phrase) {
         e.value = std::move(value);
@@ -78,7 +78,7 @@ class PhraseTable {
     return ((c & 0x07) << 18) | ((b(i + 1) & 0x3F) << 12) | ((b(i + 2) & 0x3F) << 6) | (b(i + 3) & 0x3F);
   }
 
-  std::vector<Entry>& Bucket(uint32_t cp, bool) {
+  std::vector<Entry>& Bucket(uint32_t cp) {  // created when missing
     if (cp < ascii_.size()) return ascii_[cp];
     return others_[cp];
   }

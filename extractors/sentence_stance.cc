@@ -1,5 +1,7 @@
 #include "extractors/sentence_stance.h"
 
+#include "extractors/text_util.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -16,13 +18,7 @@ constexpr int kEpithetScope = 4;
 constexpr int kIntensifierScope = 2;
 constexpr double kInHashtag = 0.5;      // #AI泡沫# (closed) names a topic more than it takes a side
 
-bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-size_t CharLength(std::string_view t, size_t i) {
-  unsigned char c = static_cast<unsigned char>(t[i]);
-  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return std::min(len, t.size() - i);
-}
+bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
 
 // Punctuation that ends a clause: negation does not reach across it.
 size_t ClauseBreakAt(std::string_view s, size_t i) {
@@ -130,7 +126,7 @@ std::vector<Hit> FindHits(const SentenceContext& cx, TextSpan span, std::string_
       matched_end = end;
       return true;
     });
-    i = matched_end > i ? matched_end : i + CharLength(s, i);
+    i = matched_end > i ? matched_end : i + std::max<size_t>(1, Utf8CharAt(s, i).size());
   }
   return hits;
 }
@@ -219,8 +215,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     }
     if (!polar) continue;
     cue_index.push_back(k);
-    const std::string cue_text(s.substr(h.start, h.end - h.start));
-    if (cx.lexicon.Vetoed(cue_text, s)) {
+    if (cx.lexicon.Vetoed(s.substr(h.start, h.end - h.start), s)) {
       e.full = 0;
       AddWhy(e.why, "not about the boom here");
     }
@@ -387,15 +382,21 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     (before ? (v < 0 ? before_alt_neg : before_alt_pos) : (v < 0 ? after_alt_neg : after_alt_pos)) |= v != 0;
   }
   const bool either_or = alternative && ((before_alt_neg && after_alt_pos) || (before_alt_pos && after_alt_neg));
+  // Sentence-level rules scale every cue alike, so each cue's effect still sums to the score.
+  double factor = 1;
   if (raw != 0 && balance) {
-    raw = 0;
+    factor = 0;
     result.stance.rules.push_back("both sides");
   } else if (raw != 0 && !rhetorical && (either_or || (question && alternative))) {
-    raw = 0;
+    factor = 0;
     result.stance.rules.push_back(question ? "balanced question" : "either/or");
   } else if (raw != 0 && question && !rhetorical) {
-    raw *= kOpenQuestion;
+    factor = kOpenQuestion;
     result.stance.rules.push_back("open question");
+  }
+  if (factor != 1) {
+    raw *= factor;
+    for (size_t k : cue_index) effects[k].value *= factor;
   }
   if (result.attributed) result.stance.rules.push_back("reported view");
   if (result.conclusion) result.stance.rules.push_back("conclusion");

@@ -1,6 +1,7 @@
 #include "extractors/stance_lexicon.h"
 
 #include <charconv>
+#include <set>
 #include <utility>
 
 namespace bw {
@@ -67,6 +68,7 @@ void StanceLexicon::Load(const LexiconSet& lexicons, std::string_view file, Phra
     for (const std::string& f : e) line += (line.empty() ? "" : "\t") + f;
     problems_.push_back(std::string(file) + ": '" + line + "': " + std::string(what));
   };
+  std::set<std::string, std::less<>> phrases;  // of this file, to name a phrase given twice
   for (const LexiconEntry& e : lexicons.Entries(file)) {
     if (e.size() < 2 || e[0].empty()) {
       problem(e, "needs a phrase and a role");
@@ -103,6 +105,7 @@ void StanceLexicon::Load(const LexiconSet& lexicons, std::string_view file, Phra
       phrase.pop_back();
       term.prefix = true;
     }
+    if (!phrases.insert(phrase).second) problem(e, "the phrase is given twice in this file; this line wins");
     table.Add(phrase, term);
   }
 }

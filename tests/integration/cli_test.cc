@@ -168,7 +168,8 @@ TEST_F(CliTest, AnalyzeExplainPrintsStanceEvidenceForPeople) {
   // A lexicon change needs no C++ change; a line that cannot be read is named.
   std::filesystem::create_directories(dir_.File("lex/stance"));
   testing::WriteFile(dir_.File("lex/stance/en.txt"),
-                     "froth-o-meter\tcue\t-1.5\nbubble\tcu\t-1\nhype\tcue\tlots\n");
+                     "froth-o-meter\tcue\t-1.5\nbubble\tcu\t-1\nhype\tcue\tlots\n"
+                     "mania\tcue\t-1\nmania\tcue\t1\n");
   RunResult o = Run({"--lexicons", dir_.File("lex"), "analyze", "--text", "--explain", "-"},
                     "The froth-o-meter is screaming.\n");
   ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -177,6 +178,8 @@ TEST_F(CliTest, AnalyzeExplainPrintsStanceEvidenceForPeople) {
   EXPECT_NE(o.err.find("stance/en.txt: 'bubble\tcu\t-1': unknown role"), std::string::npos) << o.err;
   EXPECT_NE(o.err.find("stance/en.txt: 'hype\tcue\tlots': the third field is not a number"),
             std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("stance/en.txt: 'mania\tcue\t1': the phrase is given twice"), std::string::npos) << o.err;
+  EXPECT_EQ(o.err.find("'mania\tcue\t-1'"), std::string::npos) << o.err;  // the first line is fine
 }
 
 TEST_F(CliTest, HelpDescribesCommandsAndExitCodes) {

@@ -555,8 +555,7 @@ TEST(DatabaseStore, StanceAndEvidenceAreStoredAndReplaced) {
   EXPECT_EQ(db->CountRows("stance_evidence"), 0);
   EXPECT_FALSE(db->Stance(999).has_value());
 
-  RawConnection raw(path);  // the label is checked by the schema too
-  raw.Exec("PRAGMA foreign_keys = OFF");
+  RawConnection raw(path);
   EXPECT_EQ(raw.Query("SELECT count(*) FROM sqlite_master WHERE name IN ('stances', 'stance_evidence')"), "2");
 }
 
