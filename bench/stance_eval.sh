@@ -4,6 +4,8 @@
 # Usage: bench/stance_eval.sh [SET.jsonl ...] [-- scorer options, e.g. --errors 30]
 #   default sets: tests/data/stance/dev.{en,zh,ja}.jsonl (see tests/data/stance/GUIDE.md).
 # MIN_F1=0.8 makes this a regression check: exit 1 when any language's macro-F1 is below it.
+# The lexicons are read from lexicons/ of this tree (LEXICONS=DIR for others), so an edited
+# lexicon is measured without a rebuild.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sets=()
@@ -29,7 +31,7 @@ for path in sys.argv[1:]:
             print(json.dumps({k: e[k] for k in ("id", "text", "lang", "kind") if k in e}, ensure_ascii=False))
 ' "${sets[@]}" > "$work/input.jsonl"
 start=$(date +%s.%N)
-"$bin" analyze --jsonl "$work/input.jsonl" > "$work/pred.jsonl"
+"$bin" --lexicons "${LEXICONS:-$root/lexicons}" analyze --jsonl "$work/input.jsonl" > "$work/pred.jsonl"
 end=$(date +%s.%N)
 min=()
 [ -n "${MIN_F1:-}" ] && min=(--min-f1 "$MIN_F1")

@@ -45,11 +45,15 @@ def main():
         with open(path, encoding="utf-8") as f:
             gold.extend(json.loads(l) for l in f if l.strip())
     pred = {}
+    why = {}  # id -> the evidence in short, for --errors
     with open(args.pred, encoding="utf-8") as f:
         for l in f:
             r = json.loads(l)
             stance = r.get("stance") or {}
             pred[r.get("id")] = stance.get("label", "neutral")
+            why[r.get("id")] = "; ".join(
+                f"{e['score']:+.2f}x{e['weight']:g} {'/'.join(e['cues'])} ({','.join(e.get('rules', []))})"
+                for e in stance.get("evidence", []))
 
     pairs = [(g["label"], pred.get(g["id"], "missing")) for g in gold]
     by_lang = collections.defaultdict(list)
@@ -80,6 +84,7 @@ def main():
         for g, (gl, pl) in zip(gold, pairs):
             if gl != pl and shown < args.errors:
                 print(f"  {g['id']}: gold {gl}, got {pl} [{','.join(g.get('tags', []))}] {g['text']}")
+                print(f"      evidence: {why.get(g['id']) or 'none'}")
                 shown += 1
 
     if args.min_f1 is not None:

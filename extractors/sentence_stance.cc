@@ -11,6 +11,7 @@ namespace bw {
 namespace {
 
 constexpr double kDemoted = 0.35;       // a clause before "but", or under "although"
+constexpr double kContradicted = 0.5;  // a reported view the author answers with "but"
 constexpr double kOpenQuestion = 0.3;   // a question that asks without leaning
 constexpr double kNegated = 0.9;        // "not a bubble" is a little weaker than "a revolution"
 constexpr int kDefaultScope = 3;        // words a negator reaches
@@ -96,11 +97,9 @@ std::vector<Hit> FindHits(const SentenceContext& cx, TextSpan span, std::string_
       while (tag_end < s.size() && s[tag_end] != ' ' && s[tag_end] != '#' && !ClauseBreakAt(s, tag_end)) ++tag_end;
       tag_closed = tag_end < s.size() && s[tag_end] == '#';
     }
-    if (size_t len = ClauseBreakAt(s, i)) {
-      ++clause;
-      i += len;
-      continue;
-    }
+    // A break starts a new clause; a phrase may still start with it ("（棒）").
+    const size_t break_len = ClauseBreakAt(s, i);
+    if (break_len != 0) ++clause;
     const bool in_tag = tag_start != std::string_view::npos && i > tag_start && i < tag_end;
     size_t matched_end = 0;
     cx.table.ForEachAt(s, i, [&](std::string_view phrase, const StanceTerm& term) {
@@ -126,7 +125,7 @@ std::vector<Hit> FindHits(const SentenceContext& cx, TextSpan span, std::string_
       matched_end = end;
       return true;
     });
-    i = matched_end > i ? matched_end : i + std::max<size_t>(1, Utf8CharAt(s, i).size());
+    i = matched_end > i ? matched_end : i + std::max<size_t>({1, break_len, Utf8CharAt(s, i).size()});
   }
   return hits;
 }
@@ -134,6 +133,7 @@ std::vector<Hit> FindHits(const SentenceContext& cx, TextSpan span, std::string_
 struct Effect {
   double full = 0;   // after every rule but the clause demotion
   double value = 0;  // what the cue adds
+  bool answered = false;  // turned by a rhetorical negator already
   std::string why;
 };
 
@@ -159,12 +159,14 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
   for (const Hit& h : hits) {
     has_refute |= IsRole(h, StanceRole::kRefute);
     has_topic |= IsRole(h, StanceRole::kTopic);
-    rhetorical |= IsRole(h, StanceRole::kAffirm) || IsRole(h, StanceRole::kRebut);
+    rhetorical |= IsRole(h, StanceRole::kAffirm) || IsRole(h, StanceRole::kRebut) ||
+                  IsRole(h, StanceRole::kLoadedQuestion);
     alternative |= IsRole(h, StanceRole::kAlternative);
     balance |= IsRole(h, StanceRole::kBalance);
     affirm |= IsRole(h, StanceRole::kAffirm);
     result.attributed |= IsRole(h, StanceRole::kAttribution);
     result.conclusion |= IsRole(h, StanceRole::kConclusion);
+    result.names_conclusion |= IsRole(h, StanceRole::kConclusionHeading);
   }
   const bool question = EndsAsQuestion(s, cx.lang);
   result.question = question;
@@ -174,8 +176,14 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
   }
   // A rhetorical negator marked 1 ("これが") is one only in a question; any
   // affirming phrase (でなくて何, 难道不是) overrules it.
+  auto affirmed = [&](size_t clause) {
+    for (const Hit& a : hits) {
+      if (IsRole(a, StanceRole::kAffirm) && a.clause == clause) return true;
+    }
+    return false;
+  };
   auto flips = [&](const Hit& o) {
-    return IsRole(o, StanceRole::kRhetoricalNegator) && !affirm && (o.term->weight != 1 || question);
+    return IsRole(o, StanceRole::kRhetoricalNegator) && !affirmed(o.clause) && (o.term->weight != 1 || question);
   };
 
   for (const Hit& h : hits) rhetorical |= flips(h);
@@ -184,6 +192,14 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
                                   hits.front().term == hits.back().term && !IsAsciiAlnum(s[0])
                               ? hits.front().term
                               : nullptr;
+  // Whether the part after the last contrast has a cue of its own.
+  bool view_after_contrast = false;
+  for (const Hit& h : hits) {
+    // "The question isn't if …, but when": the shift says what follows.
+    view_after_contrast |= (h.segment == last_segment && last_segment > 0 &&
+                            (IsRole(h, StanceRole::kCue) || IsRole(h, StanceRole::kTopic))) ||
+                           IsRole(h, StanceRole::kShift) || IsRole(h, StanceRole::kWhether);
+  }
   std::vector<Effect> effects(hits.size());
   std::vector<size_t> cue_index;  // hits that carry a polarity
   for (size_t k = 0; k < hits.size(); ++k) {
@@ -191,7 +207,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     const StanceTerm& t = *h.term;
     Effect& e = effects[k];
     bool polar = false;
-    if (t.role == StanceRole::kCue) {
+    if (t.role == StanceRole::kCue || t.role == StanceRole::kLoadedQuestion) {
       e.full = t.weight;
       polar = true;
     } else if (t.role == StanceRole::kTopic) {
@@ -209,7 +225,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     } else if (t.role == StanceRole::kRefute && !has_topic) {
       e.full = t.weight;
       polar = true;
-    } else if (t.role == StanceRole::kAttribution && t.weight != 0) {
+    } else if ((t.role == StanceRole::kAttribution || t.role == StanceRole::kIrony) && t.weight != 0) {
       e.full = t.weight;
       polar = true;
     }
@@ -243,9 +259,15 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
       e.full *= kInHashtag;
       AddWhy(e.why, "hashtag");
     }
-    if (e.full == 0 || t.role == StanceRole::kAttribution || t.role == StanceRole::kRefute ||
+    if (e.full == 0 || t.role == StanceRole::kAttribution || t.role == StanceRole::kIrony ||
+        t.role == StanceRole::kRefute ||
         (t.role == StanceRole::kTopic && has_refute)) {
       e.value = e.full;
+      // "Analysts warn …, but": the warning's own lean is answered too.
+      if (t.role == StanceRole::kAttribution && h.segment < last_segment) {
+        e.value = -e.full * kContradicted;
+        AddWhy(e.why, "reported, then contradicted");
+      }
       continue;
     }
     // Negation: the nearest negator before the cue, or a Japanese negator after it.
@@ -286,8 +308,9 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
       AddWhy(e.why, "negated by '" + original(*negator) + "'");
     }
     for (const Hit& o : hits) {
-      if (flips(o) && o.end <= h.start && o.segment == h.segment) {
+      if (flips(o) && o.end <= h.start && o.clause == h.clause) {
         e.full = -e.full;
+        e.answered = true;
         AddWhy(e.why, "rhetorical '" + original(o) + "'");
         break;
       }
@@ -309,7 +332,14 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
       corrective |= negator != nullptr && IsRole(o, StanceRole::kContrast) && o.term->weight == 1 &&
                     o.start >= h.end && o.segment == h.segment + 1;
     }
-    if (h.segment < last_segment && !corrective) {
+    bool reported_here = false;
+    for (const Hit& o : hits) reported_here |= IsRole(o, StanceRole::kAttribution) && o.segment == h.segment;
+    if (h.segment < last_segment && !corrective && (reported_here || !view_after_contrast)) {
+      // "Critics call it a bubble, but …", "Nvidia beat again, but receivables are ballooning":
+      // what follows "but" goes against what came before, even in words no lexicon has.
+      e.value = -e.value * kContradicted;
+      AddWhy(e.why, reported_here ? "reported, then contradicted" : "turned by the contrast after it");
+    } else if (h.segment < last_segment && !corrective) {
       e.value *= kDemoted;
       AddWhy(e.why, "before a contrast");
     } else {
@@ -321,6 +351,26 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
         }
       }
     }
+  }
+
+  // Irony ("totally sustainable 🙃", "to the moon /s") turns every bullish
+  // cue of the sentence around; the marker itself counts only when there is none.
+  for (const Hit& m : hits) {
+    if (!IsRole(m, StanceRole::kIrony)) continue;
+    bool turned = false;
+    for (size_t k : cue_index) {
+      if (hits[k].term->role == StanceRole::kIrony || effects[k].value <= 0) continue;
+      effects[k].full = -effects[k].full;
+      effects[k].value = -effects[k].value;
+      AddWhy(effects[k].why, "irony '" + original(m) + "'");
+      turned = true;
+    }
+    if (turned) {
+      for (size_t k : cue_index) {
+        if (hits[k].term->role == StanceRole::kIrony) effects[k].value = 0;
+      }
+    }
+    break;
   }
 
   // A rebuttal turns the view reported before it around.
@@ -338,8 +388,9 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     }
     bool any = false;
     for (size_t k : cue_index) {
+      // A view a rhetorical negator has already turned ("天天喊崩盘") is not turned back.
       if (hits[k].end <= r.start && static_cast<long>(hits[k].clause) == clause) {
-        effects[k].value = -effects[k].full;
+        if (!effects[k].answered) effects[k].value = -effects[k].full;
         AddWhy(effects[k].why, "rebutted");
         any = true;
       }
@@ -394,9 +445,22 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     factor = kOpenQuestion;
     result.stance.rules.push_back("open question");
   }
+  result.question_factor = factor;
   if (factor != 1) {
     raw *= factor;
     for (size_t k : cue_index) effects[k].value *= factor;
+  }
+  // "No." alone: it answers the question before it (StanceExtractor).
+  // A negator alone ("No.", 不会。) answers no.
+  if (words_in_sentence <= 3 && hits.size() == 1) {
+    if (IsRole(hits[0], StanceRole::kAnswer)) result.answer = hits[0].term->weight < 0 ? -1 : 1;
+    if (IsRole(hits[0], StanceRole::kNegator) || IsRole(hits[0], StanceRole::kPostNegator)) result.answer = -1;
+  }
+  // "Analysts warn …, but …": after the contrast the author speaks.
+  if (result.attributed && last_segment > 0) {
+    bool last_reported = false;
+    for (const Hit& h : hits) last_reported |= IsRole(h, StanceRole::kAttribution) && h.segment == last_segment;
+    result.attributed = last_reported;
   }
   if (result.attributed) result.stance.rules.push_back("reported view");
   if (result.conclusion) result.stance.rules.push_back("conclusion");

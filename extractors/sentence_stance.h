@@ -18,9 +18,12 @@ struct SentenceStanceResult {
   SentenceStance stance;          // offsets into the original (unfolded) text
   bool attributed = false;        // reports someone else's view
   bool conclusion = false;        // marked as the author's conclusion
+  bool names_conclusion = false;  // "Conclusion", まとめ: a conclusion if it is a heading
   bool rebuts_previous = false;   // "That's nonsense." with nothing of its own to rebut
   bool opens_with_contrast = false;  // "But …": the sentence before it is demoted
   bool question = false;
+  double question_factor = 1;     // what an open or balanced question scaled the cues by
+  int answer = 0;                 // the sentence is only "No." (-1) or "Yes." (+1)
   bool opens_with_alternative = false;  // "Or a revolution?" answers the question before it
 };
 

@@ -13,12 +13,45 @@ constexpr double kConclusionWeight = 2.0;
 constexpr double kLastParagraphWeight = 1.5;
 constexpr double kReportedWeight = 0.6;   // a quoted opinion, below the author's own
 constexpr double kFollowedByContrast = 0.35;
+constexpr double kContradicted = 0.5;     // a reported view answered by "But …"; not attributed any more
 constexpr double kSmoothing = 0.5;        // one weak cue does not make a document certain
 constexpr double kSentenceThreshold = 0.2;
 constexpr double kDocumentThreshold = 0.15;
 // The winning side needs a sentence this strong: one weak cue ("risk",
 // "orders", tanh(0.3) = 0.29) does not make a document bubble or revolution.
 constexpr double kMinEvidence = 0.35;
+
+// A heading is a line of its own without closing punctuation ("まとめ",
+// "Conclusion:"), short enough not to be a sentence that lost its full stop.
+constexpr size_t kMaxHeadingBytes = 100;
+
+bool LooksLikeHeading(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.empty() || line.size() > kMaxHeadingBytes) return false;
+  for (std::string_view end : {".", "!", "?", "。", "！", "？", "」", "”", "\""}) {
+    if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return false;
+  }
+  return true;
+}
+
+// An open question answered by the next sentence ("Bubble? No." / "…? Come on.")
+// says what the answer makes of it: its cues at full strength, turned by `sign`.
+void ResolveQuestion(SentenceStanceResult& q, double sign, std::string_view rule) {
+  SentenceStance& st = q.stance;
+  double raw = 0;
+  for (StanceCue& c : st.cues) {
+    c.effect = c.effect / q.question_factor * sign;
+    raw += c.effect;
+  }
+  st.score = std::tanh(raw);
+  st.rules.emplace_back(rule);
+  q.question_factor = 1;
+}
+
+// A question the next sentence can answer: open, with cues, not balanced.
+bool Answerable(const SentenceStanceResult& q) {
+  return q.question && q.question_factor != 0 && q.question_factor != 1 && q.stance.score != 0;
+}
 
 StanceLabel LabelOf(double score, double threshold) {
   if (score <= -threshold) return StanceLabel::kBubble;
@@ -91,7 +124,18 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
   const size_t paragraphs = body.empty() ? 0 : body.back().paragraph + 1;
   for (size_t i = 0; i < body.size(); ++i) {
     SentenceStanceResult& r = body[i].r;
-    if (i > 0 && r.opens_with_contrast) {
+    const bool turns = body[i - 1 + (i == 0)].r.attributed || r.stance.cues.empty();
+    if (i > 0 && r.opens_with_contrast && turns && body[i - 1].r.stance.score != 0) {
+      // "Critics warn of a bubble. But …", "Nvidia beat again. But receivables are
+      // ballooning.": what follows "but" goes against what came before, even in words
+      // no lexicon has.
+      SentenceStance& prev = body[i - 1].r.stance;
+      prev.score = -prev.score;
+      for (StanceCue& c : prev.cues) c.effect = -c.effect;
+      prev.weight *= kContradicted;
+      prev.rules.push_back(body[i - 1].r.attributed ? "reported, then contradicted" : "turned by the contrast after it");
+      body[i - 1].r.attributed = false;
+    } else if (i > 0 && r.opens_with_contrast) {
       body[i - 1].r.stance.weight *= kFollowedByContrast;
       body[i - 1].r.stance.rules.push_back("followed by a contrast");
     }
@@ -101,13 +145,39 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
         q->rules.push_back("balanced question");
       }
     }
-    if (i > 0 && r.rebuts_previous && body[i - 1].r.attributed && body[i - 1].r.stance.score != 0) {
+    if (i > 0 && r.answer != 0 && Answerable(body[i - 1].r)) {
+      ResolveQuestion(body[i - 1].r, r.answer, r.answer < 0 ? "answered no" : "answered yes");
+    }
+    // "Demand is real? Come on." rebuts the claim it echoes: in a run of questions
+    // ("This a bubble? With supply this short? Give me a break.") the first one.
+    size_t asked = i;
+    while (asked > 0 && body[asked - 1].r.question && body[asked - 1].paragraph == body[i].paragraph) --asked;
+    if (r.rebuts_previous && asked < i) {
+      if (Answerable(body[asked].r)) {
+        ResolveQuestion(body[asked].r, -1, "rebutted by a later sentence");
+        r.stance.rules.push_back("rebuttal");
+      }
+    } else if (i > 0 && r.rebuts_previous && body[i - 1].r.attributed && body[i - 1].r.stance.score != 0) {
       SentenceStance& prev = body[i - 1].r.stance;
       prev.score = -prev.score;
       for (StanceCue& c : prev.cues) c.effect = -c.effect;
       prev.rules.push_back("rebutted by the next sentence");
       body[i - 1].r.attributed = false;
       r.stance.rules.push_back("rebuttal");
+    }
+  }
+  // A heading that names the conclusion ("まとめ", 结语) makes its section the author's conclusion,
+  // up to the next heading.
+  bool in_conclusion = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    SentenceStanceResult& r = body[i].r;
+    const bool alone = (i == 0 || body[i - 1].paragraph != body[i].paragraph) &&
+                       (i + 1 == body.size() || body[i + 1].paragraph != body[i].paragraph);
+    if (alone && LooksLikeHeading(text.substr(r.stance.start, r.stance.end - r.stance.start))) {
+      in_conclusion = r.names_conclusion;
+    } else if (in_conclusion && !r.conclusion) {
+      r.conclusion = true;
+      r.stance.rules.push_back("conclusion section");
     }
   }
   for (Scored& s : body) {

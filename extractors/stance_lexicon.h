@@ -38,11 +38,15 @@ enum class StanceRole {
   kConcessive,           // although, 虽然: its clause is demoted
   kAlternative,          // or, 还是, それとも: a balanced either/or
   kRhetoricalNegator,    // 哪里是, 何が, "what bubble": flips the cues after it in the sentence
+  kLoadedQuestion,       // "who is paying for", 谁来买单, 誰が払う: a question that answers itself; weight = its lean
+  kIrony,                // /s, 🙃, （棒）, [狗头]: the sentence means the opposite of its bullish cues
+  kAnswer,               // "No.", 不会。, いいえ。 answering the question before it: -1 no, +1 yes
   kRebut,                // come on, 你看看, 冗談: flips the view reported before it (1: not the words just before it)
   kAttribution,          // warns, 分析师, によれば: a reported view; weight is its own lean
   kTopic,                // a claim talked about ("bubble fears", 泡沫论); weight alone, claim sign
   kRefute,               // falls apart, 站不住脚, 的外れ: the topic's claim is wrong
   kConclusion,           // in short, 总之, 在我看来: the author's own conclusion
+  kConclusionHeading,    // "Conclusion", 结语, まとめ as a heading: the section below is the author's
   kEpithet,              // dubbed, と呼ばれる, 之称: nearby cues are a name, not a view
   kDebate,               // debate over, 争论, を巡る: nearby cues are what is debated, not a view
   kBalance,              // both sides, 各执一词, 意見が分かれ: the sentence weighs both sides

@@ -45,6 +45,42 @@ void AddTrimmed(std::string_view t, size_t start, size_t end, std::vector<TextSp
   if (end > start) out.push_back({start, end});
 }
 
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAlnumAscii(char c) { return IsLowerAscii(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Whether a full stop after t[word, dot) ends a sentence even though a lower-case
+// word follows: posts are written without capitals ("never showed up. guidance
+// raised"), but "e.g. the", "vs. the" are abbreviations.
+bool EndsSentenceBeforeLowercase(std::string_view t, size_t word, size_t dot) {
+  if (t[dot] != '.') return true;  // "!" and "?"
+  if (dot - word < 2 || (word > 0 && t[word - 1] == '.')) return false;
+  std::string w(t.substr(word, dot - word));
+  for (char& c : w) c = static_cast<char>(c | 0x20);
+  for (std::string_view abbr : {"etc", "vs", "approx", "incl", "esp", "ie", "eg", "al", "no", "cf", "fig", "mr", "mrs",
+                                "ms", "dr", "st", "jr", "sr", "est", "ca", "vol", "pp", "op", "ed"}) {
+    if (w == abbr) return false;
+  }
+  return true;
+}
+
+// Adds [start, end) as sentences, split where ICU keeps "… up. guidance …" together.
+void AddSplitAtLowercase(std::string_view t, size_t start, size_t end, std::vector<TextSpan>& out) {
+  size_t from = start;
+  for (size_t i = start + 1; i + 2 < end; ++i) {
+    if (t[i] != '.' && t[i] != '!' && t[i] != '?') continue;
+    if (!IsAlnumAscii(t[i - 1]) || t[i + 1] != ' ') continue;
+    size_t next = i + 1;
+    while (next < end && t[next] == ' ') ++next;
+    if (next >= end || !IsLowerAscii(t[next])) continue;
+    size_t word = i;
+    while (word > start && IsAlnumAscii(t[word - 1])) --word;
+    if (!EndsSentenceBeforeLowercase(t, word, i)) continue;
+    AddTrimmed(t, from, i + 1, out);
+    from = i + 1;
+  }
+  AddTrimmed(t, from, end, out);
+}
+
 // An ICU iterator over `text` as UTF-8, so positions are byte offsets.
 class Utf8Text {
  public:
@@ -118,7 +154,7 @@ std::vector<TextSpan> TextSegmenter::Sentences(std::string_view text) const {
     if (sentences && lt.get() != nullptr && !line.empty() && U_SUCCESS(status)) {
       int32_t prev = sentences->first();
       for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; prev = b, b = sentences->next()) {
-        AddTrimmed(text, line_start + static_cast<size_t>(prev), line_start + static_cast<size_t>(b), out);
+        AddSplitAtLowercase(text, line_start + static_cast<size_t>(prev), line_start + static_cast<size_t>(b), out);
       }
     } else {
       AddTrimmed(text, line_start, line_end, out);

@@ -4,6 +4,9 @@
 // Sentences follow ICU's sentence rules for the language (English with the
 // standard abbreviation list, so "U.S. officials" is one sentence) and also
 // end at every line break: a block of extracted text never runs into the next.
+// Text written without capitals, as posts are, also breaks at ". " before a
+// lower-case word ("never showed up. guidance raised"), unless the word before
+// the full stop is an abbreviation ("e.g.", "vs.").
 // Words follow ICU's word rules, which segment Chinese and Japanese with a
 // dictionary.
 //

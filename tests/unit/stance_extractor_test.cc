@@ -275,8 +275,89 @@ const RuleCase kPosts[] = {
 
 TEST(StanceExtractorTest, Posts) { ExpectLabels(kPosts); }
 
+// An open question answered by the next sentence takes the answer, at full strength;
+// without the answer it stays open (neutral).
+const RuleCase kAnswered[] = {
+    {"en", "Is AI a bubble? No. The orders say otherwise.", kRevolution},
+    {"en", "Is AI a bubble? Yes.", kBubble},
+    {"en", "Is AI a bubble?", kNeutral},
+    {"en", "The demand is real? Come on.", kBubble, "post"},
+    {"en", "AI is a bubble. No.", kBubble},  // "No." answers no question here
+    {"zh", "AI会是泡沫吗？不会。", kRevolution},
+    {"zh", "AI會是泡沫嗎？不會。", kRevolution},
+    {"zh", "AI会是泡沫吗？是的。", kBubble},
+    {"zh", "AI会是泡沫吗？", kNeutral},
+    {"zh", "AI是一场革命吗？不是。", kBubble},
+    {"ja", "AIはバブルか？いいえ。", kRevolution},
+    {"ja", "需要は本物？冗談でしょ。", kBubble, "post"},
+    {"ja", "AIはバブルか？", kNeutral},
+    {"ja", "AIはバブルか？はい。", kBubble},
+};
+
+TEST(StanceExtractorTest, AnsweredQuestions) { ExpectLabels(kAnswered); }
+
+// A rhetorical negator reaches only its own clause.
+const RuleCase kRhetoricalScope[] = {
+    {"zh", "这哪里是什么革命，分明是资本在爆炒一个还不赚钱的故事。", kBubble, "post"},
+    {"zh", "这哪里是泡沫，分明是一场革命。", kRevolution, "post"},
+    {"ja", "何が革命だ、ただの投機バブルだ。", kBubble, "post"},
+    {"en", "What revolution, it's pure speculation.", kBubble, "post"},
+};
+
+TEST(StanceExtractorTest, RhetoricalNegatorScope) { ExpectLabels(kRhetoricalScope); }
+
+// What follows "but" goes against what came before: a reported view answered by
+// "but", or a view followed by a "but" whose words no lexicon has, is turned (weakly).
+const RuleCase kTurnedByContrast[] = {
+    {"en", "Analysts warn of a bubble, but the company keeps adding customers.", kRevolution},
+    {"en", "Analysts warn of a bubble. But the company keeps adding customers.", kRevolution},
+    {"en", "Nvidia beat expectations again. But its receivables keep piling up.", kBubble},
+    {"en", "Analysts warn of a bubble.", kBubble},
+    {"en", "The question isn't if the bubble will pop, but when.", kBubble},
+    {"zh", "分析师警告这是泡沫，但这家公司的客户还在不断增加。", kRevolution},
+    {"zh", "英伟达业绩再次超预期。但是应收账款越堆越高。", kBubble},
+    {"zh", "分析师警告这是泡沫。", kBubble},
+    {"ja", "アナリストはバブルだと警告するが、同社の顧客は増え続けている。", kRevolution},
+    {"ja", "AI需要は旺盛だ。しかし売掛金は膨らみ続けている。", kBubble},
+    {"ja", "アナリストはバブルだと警告する。", kBubble},
+};
+
+TEST(StanceExtractorTest, TurnedByContrast) { ExpectLabels(kTurnedByContrast); }
+
+// A loaded question answers itself: not an open question.
+const RuleCase kLoadedQuestions[] = {
+    {"en", "ok but who is paying for 10 gigawatts of compute?", kBubble, "post"},
+    {"en", "who exactly will use 10 gigawatts of compute?", kNeutral, "post"},
+    {"zh", "三年后这批GPU折旧完了，到底谁来买单？", kBubble, "post"},
+    {"zh", "三年後這批GPU折舊完了，到底誰來接盤？", kBubble, "post"},
+    {"zh", "三年后这批GPU会用在哪里？", kNeutral, "post"},
+    {"ja", "10ギガワット分の計算資源、誰が払うの？", kBubble, "post"},
+    {"ja", "10ギガワット分の計算資源、どこに作るの？", kNeutral, "post"},
+};
+
+TEST(StanceExtractorTest, LoadedQuestions) { ExpectLabels(kLoadedQuestions); }
+
+// Irony markers turn bullish cues around; without them the same words are bullish.
+const RuleCase kIrony[] = {
+    {"en", "NVDA to the moon, totally sustainable /s", kBubble, "post"},
+    {"en", "NVDA to the moon, totally sustainable", kRevolution, "post"},
+    {"en", "Can't wait for all this capex to pay off any day now 🙃", kBubble, "post"},
+    {"en", "OpenAI will be worth $5 trillion by Friday /s", kBubble, "post"},
+    {"en", "The AI bubble is about to pop 🙃", kBubble, "post"},
+    {"en", "Read the filings at https://sec.gov/search before posting.", kNeutral, "post"},
+    {"zh", "AI永远不会跌，遥遥领先[狗头]", kBubble, "post"},
+    {"zh", "AI永远不会跌，遥遥领先", kRevolution, "post"},
+    {"zh", "AI永遠不會跌，遙遙領先[狗頭]", kBubble, "post"},
+    {"ja", "AIで全員億り人だね（棒）", kBubble, "post"},
+    {"ja", "AIで全員億り人だね", kRevolution, "post"},
+    {"ja", "AI需要は本物、まだ序盤 (棒)", kBubble, "post"},
+};
+
+TEST(StanceExtractorTest, Irony) { ExpectLabels(kIrony); }
+
 const std::span<const RuleCase> kAllTables[] = {kPlain,    kNegation, kShift,    kNotButRather, kAffirm, kQuestions,
-                                                kAttribution, kRebuttal, kContrast, kSometimes,    kSkeptic, kPosts};
+                                                kAttribution, kRebuttal, kContrast, kSometimes,    kSkeptic, kPosts, kIrony,
+                                                kAnswered, kRhetoricalScope, kTurnedByContrast, kLoadedQuestions};
 
 // Whatever the label, the numbers agree with it.
 TEST(StanceExtractorTest, ScoresAreBoundedAndAgreeWithTheLabel) {
@@ -453,6 +534,50 @@ TEST(StanceExtractorTest, ReportedViewWeighsLessThanTheAuthors) {
     EXPECT_EQ(StanceLabelName(both.label), StanceLabelName(kRevolution));
     ASSERT_EQ(both.evidence.size(), 2u);
     EXPECT_LT(both.evidence[0].weight, both.evidence[1].weight);
+  }
+}
+
+// A heading that names the conclusion (まとめ, 结语, "Conclusion") makes the
+// section below it the author's: it outweighs the views the article reports.
+TEST(StanceExtractorTest, ConclusionSectionOutweighsReportedViews) {
+  struct Case {
+    const char* lang;
+    const char* text;        // two bubble paragraphs, then a revolution section
+    const char* section;     // the revolution sentence below the heading
+    bool names_conclusion;   // the heading names a conclusion
+  } cases[] = {
+      {"en", "Some analysts call it a bubble.\n\nOthers warn of a crash.\n\nConclusion\n\nThe demand is real.",
+       "The demand is real.", true},
+      {"en", "Some analysts call it a bubble.\n\nOthers warn of a crash.\n\nThe Grid\n\nThe demand is real.",
+       "The demand is real.", false},
+      // Not a heading: the line ends as a sentence.
+      {"en",
+       "Some analysts call it a bubble.\n\nOthers warn of a crash.\n\nWe reach no conclusion.\n\nThe demand is real.",
+       "The demand is real.", false},
+      {"zh", "有分析师称这是泡沫。\n\n也有人警告崩盘。\n\n结语\n\n需求是真实的。", "需求是真实的。", true},
+      {"zh", "有分析師稱這是泡沫。\n\n也有人警告崩盤。\n\n結語\n\n需求是真實的。", "需求是真實的。", true},
+      {"zh", "有分析师称这是泡沫。\n\n也有人警告崩盘。\n\n电力\n\n需求是真实的。", "需求是真实的。", false},
+      {"ja", "バブルだと指摘するアナリストもいる。\n\n暴落を警告する声もある。\n\nまとめ\n\n需要は本物だ。",
+       "需要は本物だ。", true},
+      {"ja", "バブルだと指摘するアナリストもいる。\n\n暴落を警告する声もある。\n\n電力\n\n需要は本物だ。",
+       "需要は本物だ。", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.text);
+    Stance s = Extractor().Analyze(c.text, Options(c.lang));
+    const SentenceStance* section = nullptr;
+    for (const SentenceStance& e : s.evidence) {
+      if (SpanOf(c.text, e) == c.section) section = &e;
+    }
+    ASSERT_NE(section, nullptr);
+    EXPECT_GT(section->score, 0.0);
+    const bool weighted = std::count(section->rules.begin(), section->rules.end(), "conclusion section") == 1;
+    EXPECT_EQ(weighted, c.names_conclusion);
+    // ×1.5 as the last paragraph of an article of four or more.
+    EXPECT_EQ(section->weight, c.names_conclusion ? 3.0 : 1.5);
+    if (c.names_conclusion) {
+      EXPECT_EQ(StanceLabelName(s.label), StanceLabelName(kRevolution));
+    }
   }
 }
 
