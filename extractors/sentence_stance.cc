@@ -192,6 +192,9 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
                                   hits.front().term == hits.back().term && !IsAsciiAlnum(s[0])
                               ? hits.front().term
                               : nullptr;
+  // Soft contrasts ("in fact", 实际上) demote what came before and never turn it.
+  result.soft_contrast = true;
+  for (const Hit& h : hits) result.soft_contrast &= !IsRole(h, StanceRole::kContrast) || h.term->weight == 2;
   // Whether the part after the last contrast has a cue of its own.
   bool view_after_contrast = false;
   for (const Hit& h : hits) {
@@ -264,7 +267,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
         (t.role == StanceRole::kTopic && has_refute)) {
       e.value = e.full;
       // "Analysts warn …, but": the warning's own lean is answered too.
-      if (t.role == StanceRole::kAttribution && h.segment < last_segment) {
+      if (t.role == StanceRole::kAttribution && h.segment < last_segment && !result.soft_contrast) {
         e.value = -e.full * kContradicted;
         AddWhy(e.why, "reported, then contradicted");
       }
@@ -334,7 +337,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     }
     bool reported_here = false;
     for (const Hit& o : hits) reported_here |= IsRole(o, StanceRole::kAttribution) && o.segment == h.segment;
-    if (h.segment < last_segment && !corrective && (reported_here || !view_after_contrast)) {
+    if (h.segment < last_segment && !corrective && !result.soft_contrast && (reported_here || !view_after_contrast)) {
       // "Critics call it a bubble, but …", "Nvidia beat again, but receivables are ballooning":
       // what follows "but" goes against what came before, even in words no lexicon has.
       e.value = -e.value * kContradicted;

@@ -21,6 +21,7 @@ struct SentenceStanceResult {
   bool names_conclusion = false;  // "Conclusion", まとめ: a conclusion if it is a heading
   bool rebuts_previous = false;   // "That's nonsense." with nothing of its own to rebut
   bool opens_with_contrast = false;  // "But …": the sentence before it is demoted
+  bool soft_contrast = false;     // its contrasts are all soft (实际上): they never turn what came before
   bool question = false;
   double question_factor = 1;     // what an open or balanced question scaled the cues by
   int answer = 0;                 // the sentence is only "No." (-1) or "Yes." (+1)

@@ -125,7 +125,7 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
   for (size_t i = 0; i < body.size(); ++i) {
     SentenceStanceResult& r = body[i].r;
     const bool turns = body[i - 1 + (i == 0)].r.attributed || r.stance.cues.empty();
-    if (i > 0 && r.opens_with_contrast && turns && body[i - 1].r.stance.score != 0) {
+    if (i > 0 && r.opens_with_contrast && !r.soft_contrast && turns && body[i - 1].r.stance.score != 0) {
       // "Critics warn of a bubble. But …", "Nvidia beat again. But receivables are
       // ballooning.": what follows "but" goes against what came before, even in words
       // no lexicon has.

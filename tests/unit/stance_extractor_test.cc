@@ -317,6 +317,9 @@ const RuleCase kTurnedByContrast[] = {
     {"zh", "分析师警告这是泡沫，但这家公司的客户还在不断增加。", kRevolution},
     {"zh", "英伟达业绩再次超预期。但是应收账款越堆越高。", kBubble},
     {"zh", "分析师警告这是泡沫。", kBubble},
+    // A soft contrast ("in fact") demotes and never turns.
+    {"zh", "分析师认为需求是真实的。实际上，很多帖子也这么说。", kRevolution},
+    {"en", "Analysts say demand is insatiable. On the other hand, many posts say so too.", kRevolution},
     {"ja", "アナリストはバブルだと警告するが、同社の顧客は増え続けている。", kRevolution},
     {"ja", "AI需要は旺盛だ。しかし売掛金は膨らみ続けている。", kBubble},
     {"ja", "アナリストはバブルだと警告する。", kBubble},
