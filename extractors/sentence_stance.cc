@@ -19,8 +19,6 @@ constexpr int kEpithetScope = 4;
 constexpr int kIntensifierScope = 2;
 constexpr double kInHashtag = 0.5;      // #AI泡沫# (closed) names a topic more than it takes a side
 
-bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
-
 // Punctuation that ends a clause: negation does not reach across it.
 size_t ClauseBreakAt(std::string_view s, size_t i) {
   char c = s[i];
@@ -154,8 +152,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
   };
 
   const size_t last_segment = hits.empty() ? 0 : hits.back().segment;
-  bool has_refute = false, has_topic = false, rhetorical = false, alternative = false, balance = false,
-       affirm = false;
+  bool has_refute = false, has_topic = false, rhetorical = false, alternative = false, balance = false;
   for (const Hit& h : hits) {
     has_refute |= IsRole(h, StanceRole::kRefute);
     has_topic |= IsRole(h, StanceRole::kTopic);
@@ -163,7 +160,6 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
                   IsRole(h, StanceRole::kLoadedQuestion);
     alternative |= IsRole(h, StanceRole::kAlternative);
     balance |= IsRole(h, StanceRole::kBalance);
-    affirm |= IsRole(h, StanceRole::kAffirm);
     result.attributed |= IsRole(h, StanceRole::kAttribution);
     result.conclusion |= IsRole(h, StanceRole::kConclusion);
     result.names_conclusion |= IsRole(h, StanceRole::kConclusionHeading);
@@ -393,8 +389,10 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     for (size_t k : cue_index) {
       // A view a rhetorical negator has already turned ("天天喊崩盘") is not turned back.
       if (hits[k].end <= r.start && static_cast<long>(hits[k].clause) == clause) {
-        if (!effects[k].answered) effects[k].value = -effects[k].full;
-        AddWhy(effects[k].why, "rebutted");
+        if (!effects[k].answered) {
+          effects[k].value = -effects[k].full;
+          AddWhy(effects[k].why, "rebutted");
+        }
         any = true;
       }
     }
@@ -453,8 +451,8 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     raw *= factor;
     for (size_t k : cue_index) effects[k].value *= factor;
   }
-  // "No." alone: it answers the question before it (StanceExtractor).
-  // A negator alone ("No.", 不会。) answers no.
+  // "No." / 不会。 (a negator alone) or "Yes." alone answers the question before it
+  // (StanceExtractor).
   if (words_in_sentence <= 3 && hits.size() == 1) {
     if (IsRole(hits[0], StanceRole::kAnswer)) result.answer = hits[0].term->weight < 0 ? -1 : 1;
     if (IsRole(hits[0], StanceRole::kNegator) || IsRole(hits[0], StanceRole::kPostNegator)) result.answer = -1;

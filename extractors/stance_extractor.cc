@@ -48,6 +48,13 @@ void ResolveQuestion(SentenceStanceResult& q, double sign, std::string_view rule
   q.question_factor = 1;
 }
 
+// Turns a sentence's view around: the next sentence answers it ("But …", "That's nonsense.").
+void TurnAround(SentenceStance& st, std::string_view rule) {
+  st.score = -st.score;
+  for (StanceCue& c : st.cues) c.effect = -c.effect;
+  st.rules.emplace_back(rule);
+}
+
 // A question the next sentence can answer: open, with cues, not balanced.
 bool Answerable(const SentenceStanceResult& q) {
   return q.question && q.question_factor != 0 && q.question_factor != 1 && q.stance.score != 0;
@@ -124,29 +131,27 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
   const size_t paragraphs = body.empty() ? 0 : body.back().paragraph + 1;
   for (size_t i = 0; i < body.size(); ++i) {
     SentenceStanceResult& r = body[i].r;
-    const bool turns = body[i - 1 + (i == 0)].r.attributed || r.stance.cues.empty();
-    if (i > 0 && r.opens_with_contrast && !r.soft_contrast && turns && body[i - 1].r.stance.score != 0) {
-      // "Critics warn of a bubble. But …", "Nvidia beat again. But receivables are
-      // ballooning.": what follows "but" goes against what came before, even in words
-      // no lexicon has.
-      SentenceStance& prev = body[i - 1].r.stance;
-      prev.score = -prev.score;
-      for (StanceCue& c : prev.cues) c.effect = -c.effect;
-      prev.weight *= kContradicted;
-      prev.rules.push_back(body[i - 1].r.attributed ? "reported, then contradicted" : "turned by the contrast after it");
-      body[i - 1].r.attributed = false;
-    } else if (i > 0 && r.opens_with_contrast) {
-      body[i - 1].r.stance.weight *= kFollowedByContrast;
-      body[i - 1].r.stance.rules.push_back("followed by a contrast");
+    // "Critics warn of a bubble. But …", "Nvidia beat again. But receivables are
+    // ballooning.": what follows "but" goes against what came before, even in words
+    // no lexicon has.
+    SentenceStanceResult* prev = i > 0 ? &body[i - 1].r : nullptr;
+    if (prev != nullptr && r.opens_with_contrast && !r.soft_contrast && prev->stance.score != 0 &&
+        (prev->attributed || r.stance.cues.empty())) {
+      TurnAround(prev->stance, prev->attributed ? "reported, then contradicted" : "turned by the contrast after it");
+      prev->stance.weight *= kContradicted;
+      prev->attributed = false;
+    } else if (prev != nullptr && r.opens_with_contrast) {
+      prev->stance.weight *= kFollowedByContrast;
+      prev->stance.rules.push_back("followed by a contrast");
     }
-    if (i > 0 && r.opens_with_alternative && body[i - 1].r.question) {
-      for (SentenceStance* q : {&body[i - 1].r.stance, &r.stance}) {
+    if (prev != nullptr && r.opens_with_alternative && prev->question) {
+      for (SentenceStance* q : {&prev->stance, &r.stance}) {
         q->score = 0;
         q->rules.push_back("balanced question");
       }
     }
-    if (i > 0 && r.answer != 0 && Answerable(body[i - 1].r)) {
-      ResolveQuestion(body[i - 1].r, r.answer, r.answer < 0 ? "answered no" : "answered yes");
+    if (prev != nullptr && r.answer != 0 && Answerable(*prev)) {
+      ResolveQuestion(*prev, r.answer, r.answer < 0 ? "answered no" : "answered yes");
     }
     // "Demand is real? Come on." rebuts the claim it echoes: in a run of questions
     // ("This a bubble? With supply this short? Give me a break.") the first one.
@@ -157,12 +162,9 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
         ResolveQuestion(body[asked].r, -1, "rebutted by a later sentence");
         r.stance.rules.push_back("rebuttal");
       }
-    } else if (i > 0 && r.rebuts_previous && body[i - 1].r.attributed && body[i - 1].r.stance.score != 0) {
-      SentenceStance& prev = body[i - 1].r.stance;
-      prev.score = -prev.score;
-      for (StanceCue& c : prev.cues) c.effect = -c.effect;
-      prev.rules.push_back("rebutted by the next sentence");
-      body[i - 1].r.attributed = false;
+    } else if (prev != nullptr && r.rebuts_previous && prev->attributed && prev->stance.score != 0) {
+      TurnAround(prev->stance, "rebutted by the next sentence");
+      prev->attributed = false;
       r.stance.rules.push_back("rebuttal");
     }
   }

@@ -1,5 +1,7 @@
 #include "extractors/text_segmenter.h"
 
+#include "extractors/text_util.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -45,17 +47,13 @@ void AddTrimmed(std::string_view t, size_t start, size_t end, std::vector<TextSp
   if (end > start) out.push_back({start, end});
 }
 
-bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAlnumAscii(char c) { return IsLowerAscii(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
 // Whether a full stop after t[word, dot) ends a sentence even though a lower-case
 // word follows: posts are written without capitals ("never showed up. guidance
 // raised"), but "e.g. the", "vs. the" are abbreviations.
 bool EndsSentenceBeforeLowercase(std::string_view t, size_t word, size_t dot) {
   if (t[dot] != '.') return true;  // "!" and "?"
   if (dot - word < 2 || (word > 0 && t[word - 1] == '.')) return false;
-  std::string w(t.substr(word, dot - word));
-  for (char& c : w) c = static_cast<char>(c | 0x20);
+  const std::string w = AsciiLower(t.substr(word, dot - word));
   for (std::string_view abbr : {"etc", "vs", "approx", "incl", "esp", "ie", "eg", "al", "no", "cf", "fig", "mr", "mrs",
                                 "ms", "dr", "st", "jr", "sr", "est", "ca", "vol", "pp", "op", "ed"}) {
     if (w == abbr) return false;
@@ -68,12 +66,12 @@ void AddSplitAtLowercase(std::string_view t, size_t start, size_t end, std::vect
   size_t from = start;
   for (size_t i = start + 1; i + 2 < end; ++i) {
     if (t[i] != '.' && t[i] != '!' && t[i] != '?') continue;
-    if (!IsAlnumAscii(t[i - 1]) || t[i + 1] != ' ') continue;
+    if (!IsAsciiAlnum(t[i - 1]) || t[i + 1] != ' ') continue;
     size_t next = i + 1;
     while (next < end && t[next] == ' ') ++next;
-    if (next >= end || !IsLowerAscii(t[next])) continue;
+    if (next >= end || !IsAsciiLower(t[next])) continue;
     size_t word = i;
-    while (word > start && IsAlnumAscii(t[word - 1])) --word;
+    while (word > start && IsAsciiAlnum(t[word - 1])) --word;
     if (!EndsSentenceBeforeLowercase(t, word, i)) continue;
     AddTrimmed(t, from, i + 1, out);
     from = i + 1;

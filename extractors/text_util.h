@@ -14,6 +14,8 @@ std::string CollapseWhitespace(std::string_view s);
 
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
 
 // The UTF-8 character that starts at byte `i` of `t` (by its lead byte; cut at
 // the end of `t`), or "" when `i` is past the end.
