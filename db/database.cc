@@ -3,8 +3,12 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <array>
+
 #include "db/schema.h"
 #include "db/statement.h"
+#include "extractors/simhash.h"
 
 namespace bw {
 namespace {
@@ -34,36 +38,16 @@ std::optional<std::string> Compress(std::string_view in) {
   return out;
 }
 
-// RAII transaction: rolls back unless committed.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) {
-    ok_ = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
-  }
-  ~Transaction() {
-    if (ok_ && !committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  bool ok() const { return ok_; }
-  bool Commit() {
-    committed_ = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-    return committed_;
-  }
-
- private:
-  sqlite3* db_;
-  bool ok_ = false;
-  bool committed_ = false;
-};
-
 Result<int64_t> InsertFetch(sqlite3* db, const FetchRecord& f, std::optional<int64_t> doc_id) {
   db::Statement s(db,
                   "INSERT INTO fetches (url, final_url, outcome, http_status, content_type, "
-                  "charset, bytes, elapsed_ms, error, document_id) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                  "charset, bytes, elapsed_ms, error, document_id, run_id) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   if (!s.ok()) return Status::IoError(sqlite3_errmsg(db));
   s.Bind(1, f.url).BindOrNull(2, f.final_url).Bind(3, f.outcome).BindOrNull(4, f.http_status);
   s.BindOrNull(5, f.content_type).BindOrNull(6, f.charset).BindOrNull(7, f.bytes);
   s.BindOrNull(8, f.elapsed_ms).BindOrNull(9, f.error).BindOrNull(10, doc_id);
+  s.BindOrNull(11, f.run_id);
   if (s.Step() != SQLITE_DONE) return Status::IoError(sqlite3_errmsg(db));
   return sqlite3_last_insert_rowid(db);
 }
@@ -129,7 +113,7 @@ Status Database::Migrate() {
   const auto& migrations = db::Migrations();
   int version = SchemaVersion();
   for (size_t v = static_cast<size_t>(version); v < migrations.size(); ++v) {
-    Transaction tx(db_);
+    db::Transaction tx(db_);
     if (!tx.ok()) return Error("cannot start migration");
     std::string sql(migrations[v]);
     sql += "\nPRAGMA user_version = " + std::to_string(v + 1) + ";";
@@ -147,10 +131,11 @@ Result<int64_t> Database::RecordFetch(const FetchRecord& fetch) {
 
 Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
                                                std::string_view raw_body,
-                                               const AnalysisRecord& r) {
+                                               const AnalysisRecord& r,
+                                               const DocumentOrigin& origin) {
   std::optional<std::string> compressed = Compress(raw_body);
   if (!compressed) return Status::IoError(path_ + ": cannot compress the raw body");
-  Transaction tx(db_);
+  db::Transaction tx(db_);
   if (!tx.ok()) return Error("cannot start transaction");
 
   StoredDocument stored;
@@ -200,9 +185,78 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
 
   if (Status s = ReplaceFigures(stored.id, r); !s.ok()) return s;
   if (Status s = ReplaceStance(stored.id, r); !s.ok()) return s;
+  if (origin.simhash) {
+    auto dup = LinkNearDuplicate(stored.id, *origin.simhash);
+    if (!dup.ok()) return dup.status();
+    stored.duplicate_of = *dup;
+  }
+  if (origin.source_id) {
+    db::Statement src(db_,
+                      "UPDATE documents SET source_id = coalesce(source_id, ?2) WHERE id = ?1");
+    if (!src.ok()) return Error("cannot prepare source link");
+    src.Bind(1, stored.id).Bind(2, *origin.source_id);
+    if (src.Step() != SQLITE_DONE) return Error("cannot link document to its source");
+    if (stored.created) {
+      db::Statement count(db_,
+                          "UPDATE sources SET items_stored = items_stored + 1 WHERE id = ?1");
+      if (!count.ok()) return Error("cannot prepare source count");
+      count.Bind(1, *origin.source_id);
+      if (count.Step() != SQLITE_DONE) return Error("cannot count the source's document");
+    }
+  }
+  if (!origin.feed_item_url.empty()) {
+    db::Statement item(db_,
+                       "UPDATE feed_items SET state = 'stored', document_id = ?2, "
+                       "last_error = NULL WHERE url = ?1");
+    if (!item.ok()) return Error("cannot prepare feed item update");
+    item.Bind(1, origin.feed_item_url).Bind(2, stored.id);
+    if (item.Step() != SQLITE_DONE) return Error("cannot complete the feed item");
+  }
 
   if (!tx.Commit()) return Error("cannot commit document");
   return stored;
+}
+
+Result<std::optional<int64_t>> Database::LinkNearDuplicate(int64_t document_id,
+                                                           uint64_t simhash) {
+  const std::array<uint16_t, 4> bands = SimHashBands(simhash);
+  // Candidates share a band with the fingerprint; the nearest one that is not
+  // itself a copy is the original (the first stored of the group).
+  db::Statement find(db_,
+                     "SELECT d.id, d.simhash, d.duplicate_of FROM simhash_bands b "
+                     "JOIN documents d ON d.id = b.document_id "
+                     "WHERE b.band = ?1 AND b.value = ?2 AND d.id != ?3 AND d.simhash IS NOT NULL");
+  if (!find.ok()) return Error("cannot prepare near-duplicate lookup");
+  std::optional<int64_t> best;
+  int best_distance = kNearDuplicateBits + 1;
+  for (int band = 0; band < 4; ++band) {
+    find.Reset();
+    find.Bind(1, int64_t{band}).Bind(2, int64_t{bands[band]}).Bind(3, document_id);
+    while (find.Step() == SQLITE_ROW) {
+      int distance = HammingDistance(simhash, static_cast<uint64_t>(find.ColumnInt(1)));
+      int64_t root = find.ColumnInt(2) != 0 ? find.ColumnInt(2) : find.ColumnInt(0);
+      if (distance < best_distance || (distance == best_distance && best && root < *best)) {
+        best_distance = distance;
+        best = root;
+      }
+    }
+  }
+  if (best && *best == document_id) best.reset();
+  db::Statement set(db_, "UPDATE documents SET simhash = ?2, duplicate_of = ?3 WHERE id = ?1");
+  if (!set.ok()) return Error("cannot prepare near-duplicate link");
+  set.Bind(1, document_id).Bind(2, static_cast<int64_t>(simhash)).BindOrNull(3, best);
+  if (set.Step() != SQLITE_DONE) return Error("cannot link near-duplicate");
+  db::Statement del(db_, "DELETE FROM simhash_bands WHERE document_id = ?1");
+  db::Statement ins(db_, "INSERT INTO simhash_bands (band, value, document_id) VALUES (?1, ?2, ?3)");
+  if (!del.ok() || !ins.ok()) return Error("cannot prepare SimHash index");
+  del.Bind(1, document_id);
+  if (del.Step() != SQLITE_DONE) return Error("cannot update SimHash index");
+  for (int band = 0; band < 4; ++band) {
+    ins.Reset();
+    ins.Bind(1, int64_t{band}).Bind(2, int64_t{bands[band]}).Bind(3, document_id);
+    if (ins.Step() != SQLITE_DONE) return Error("cannot update SimHash index");
+  }
+  return best;
 }
 
 Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r) {
@@ -352,8 +406,10 @@ std::optional<std::string> Database::RawBody(int64_t document_id) const {
 
 int64_t Database::CountRows(const std::string& table) const {
   // Table names cannot be bound; only the schema's own tables are accepted.
-  if (table != "documents" && table != "fetches" && table != "raw" && table != "figures" &&
-      table != "document_entities" && table != "stances" && table != "stance_evidence") {
+  static const char* const kTables[] = {
+      "documents", "fetches", "raw",     "figures", "document_entities", "stances",
+      "stance_evidence", "sources", "runs", "feed_items", "robots", "simhash_bands"};
+  if (std::find(std::begin(kTables), std::end(kTables), table) == std::end(kTables)) {
     return -1;
   }
   db::Statement s(db_, "SELECT count(*) FROM " + table);

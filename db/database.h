@@ -33,12 +33,26 @@ struct FetchRecord {
   std::optional<int64_t> bytes;
   std::optional<int64_t> elapsed_ms;
   std::string error;  // the one-line cause, empty when ok
+  std::optional<int64_t> run_id;  // the crawl run that made the fetch
+};
+
+// Where a crawled document came from; every field is optional.
+struct DocumentOrigin {
+  std::optional<int64_t> source_id;
+  // The feed_items row (by canonical URL) this document completes: it is
+  // marked stored in the same transaction, so a crash never leaves it half.
+  std::string feed_item_url;
+  // The text's 64-bit SimHash. When set, the document is linked to a stored
+  // near-duplicate (within kNearDuplicateBits) instead of counting twice.
+  std::optional<uint64_t> simhash;
 };
 
 struct StoredDocument {
   int64_t id = 0;
   bool created = false;  // false when an existing document (same canonical URL) was updated
   int64_t fetch_id = 0;
+  // The document this one is a near-duplicate of (the first of its group).
+  std::optional<int64_t> duplicate_of;
 };
 
 // A stored document as read back.
@@ -89,8 +103,10 @@ class Database {
   // canonical URL is `record.canonical_url` (or `record.url` when that is
   // empty), replaces its figures, entities and stance (none when the record
   // has no stance), and replaces its raw body with `raw_body`, compressed.
+  // With an `origin`, also links near-duplicates and completes the feed item.
   Result<StoredDocument> StoreDocument(const FetchRecord& fetch, std::string_view raw_body,
-                                       const AnalysisRecord& record);
+                                       const AnalysisRecord& record,
+                                       const DocumentOrigin& origin = {});
 
   std::optional<DocumentRow> FindDocument(const std::string& url) const;
   // The figures of a document, in text order.
@@ -108,9 +124,14 @@ class Database {
   Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r);
   // Replaces the stance and its evidence (inside StoreDocument's transaction).
   Status ReplaceStance(int64_t document_id, const AnalysisRecord& r);
+  // Finds the near-duplicate of `simhash` among other documents, links the
+  // document to it and indexes the fingerprint (inside StoreDocument's transaction).
+  Result<std::optional<int64_t>> LinkNearDuplicate(int64_t document_id, uint64_t simhash);
   Status Migrate();
   Status Exec(const char* sql);
   Status Error(const std::string& what) const;
+
+  friend class CrawlStore;  // db/crawl_store.h: the crawl's state, on the same connection
 
   sqlite3* db_;
   std::string path_;

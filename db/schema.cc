@@ -109,6 +109,86 @@ CREATE TABLE stance_evidence (
   PRIMARY KEY (document_id, position)
 );
 )sql",
+      // 4: the crawl: configured sources and their feed state, runs, the queue
+      // of feed items (kept with what the feed said of them), robots.txt, and
+      // near-duplicate links between documents.
+      R"sql(
+CREATE TABLE sources (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,     -- as configured
+  type          TEXT NOT NULL,
+  url           TEXT NOT NULL,
+  etag          TEXT,                     -- validators of the last 200, for conditional GET
+  last_modified TEXT,
+  last_poll     TEXT,                     -- ISO 8601 UTC of the last attempt
+  last_status   TEXT,                     -- ok | not_modified | a failure cause
+  last_error    TEXT,
+  failures      INTEGER NOT NULL DEFAULT 0,  -- consecutive failed polls
+  next_due      TEXT,                     -- ISO 8601 UTC; NULL: due now
+  items_seen    INTEGER NOT NULL DEFAULT 0,
+  items_stored  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE runs (
+  id                INTEGER PRIMARY KEY,
+  started_at        TEXT NOT NULL,
+  finished_at       TEXT,
+  status            TEXT NOT NULL CHECK (status IN ('running', 'ok', 'failed', 'interrupted')),
+  pid               INTEGER,
+  sources           INTEGER NOT NULL DEFAULT 0,
+  items_seen        INTEGER NOT NULL DEFAULT 0,
+  new_documents     INTEGER NOT NULL DEFAULT 0,
+  duplicates        INTEGER NOT NULL DEFAULT 0,
+  not_modified      INTEGER NOT NULL DEFAULT 0,
+  failures          INTEGER NOT NULL DEFAULT 0,
+  failures_by_cause TEXT NOT NULL DEFAULT '{}',  -- JSON object: cause -> count
+  seconds           REAL
+);
+
+-- Every item a feed or sitemap listed, by canonical URL: the crawl queue
+-- ('pending' survives a crash and is finished by the next run) and what the
+-- feed said of the item, kept beside the document.
+CREATE TABLE feed_items (
+  url          TEXT PRIMARY KEY,           -- canonical URL
+  link         TEXT NOT NULL,              -- as listed, resolved
+  source_id    INTEGER NOT NULL REFERENCES sources (id),
+  title        TEXT,
+  published    TEXT,
+  content      TEXT,
+  summary      TEXT,
+  lang         TEXT,
+  state        TEXT NOT NULL CHECK (state IN ('pending', 'stored', 'failed')),
+  attempts     INTEGER NOT NULL DEFAULT 0,
+  last_error   TEXT,
+  document_id  INTEGER REFERENCES documents (id),
+  first_seen   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX feed_items_pending ON feed_items (source_id) WHERE state = 'pending';
+
+CREATE TABLE robots (
+  origin     TEXT PRIMARY KEY,   -- scheme://host[:port]
+  fetched_at TEXT NOT NULL,      -- ISO 8601 UTC; kept 24 hours
+  status     INTEGER NOT NULL,   -- HTTP status of robots.txt (only 2xx and 4xx are kept)
+  body       TEXT NOT NULL
+);
+
+ALTER TABLE documents ADD COLUMN simhash INTEGER;        -- 64-bit SimHash of text, as signed
+ALTER TABLE documents ADD COLUMN duplicate_of INTEGER REFERENCES documents (id);
+ALTER TABLE documents ADD COLUMN source_id INTEGER REFERENCES sources (id);
+CREATE INDEX documents_duplicate_of ON documents (duplicate_of);
+CREATE INDEX documents_fetched_url ON documents (fetched_url);
+
+-- The four 16-bit bands of each document's SimHash: two fingerprints within
+-- three bits share a band, so candidates are found by index.
+CREATE TABLE simhash_bands (
+  band        INTEGER NOT NULL,
+  value       INTEGER NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  PRIMARY KEY (band, value, document_id)
+) WITHOUT ROWID;
+
+ALTER TABLE fetches ADD COLUMN run_id INTEGER REFERENCES runs (id);
+)sql",
   };
   return kMigrations;
 }

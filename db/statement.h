@@ -46,6 +46,31 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// A write transaction (BEGIN IMMEDIATE, so the write lock is taken at once and
+// a busy database fails here rather than half-way). Rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {
+    ok_ = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  ~Transaction() {
+    if (ok_ && !committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  bool ok() const { return ok_; }
+  bool Commit() {
+    committed_ = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+    return committed_;
+  }
+
+ private:
+  sqlite3* db_;
+  bool ok_ = false;
+  bool committed_ = false;
+};
+
 }  // namespace bw::db
 
 #endif  // BUBBLEWATCH_DB_STATEMENT_H_

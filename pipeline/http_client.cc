@@ -1,45 +1,14 @@
 #include "pipeline/http_client.h"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 
-#include <chrono>
 #include <cstring>
-#include <memory>
+#include <utility>
+
+#include "pipeline/curl_transfer.h"
 
 namespace bw {
 namespace {
-
-struct Transfer {
-  const HttpRequest* request;
-  std::string body;
-  bool too_large = false;
-  bool refused_address = false;
-  std::string refused_ip;
-};
-
-size_t OnBody(char* data, size_t size, size_t nmemb, void* user) {
-  auto* t = static_cast<Transfer*>(user);
-  size_t n = size * nmemb;
-  if (t->body.size() + n > t->request->limits.max_body_bytes) {
-    t->too_large = true;
-    return 0;  // makes curl stop with CURLE_WRITE_ERROR
-  }
-  t->body.append(data, n);
-  return n;
-}
-
-// Called once a connection is made, before the request is sent: the place to
-// refuse an address, since DNS answers and redirects are only known here.
-int OnConnected(void* user, char* ip, char*, int, int) {
-  auto* t = static_cast<Transfer*>(user);
-  if (!t->request->allow_private_networks && IsNonPublicAddress(ip)) {
-    t->refused_address = true;
-    t->refused_ip = ip;
-    return CURL_PREREQFUNC_ABORT;
-  }
-  return CURL_PREREQFUNC_OK;
-}
 
 bool InRange4(uint32_t addr, const char* net, int bits) {
   in_addr n{};
@@ -102,82 +71,16 @@ bool IsNonPublicAddress(const std::string& ip) {
   return b[0] == 0xff;                                     // multicast
 }
 
-CurlHttpClient::CurlHttpClient() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+CurlHttpClient::CurlHttpClient() { InitCurlOnce(); }
 
 HttpResponse CurlHttpClient::Get(const HttpRequest& request) {
-  HttpResponse out;
-  out.final_url = request.url;
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) {
-    out.error = FetchError::kNetwork;
-    out.error_message = "cannot initialise libcurl";
-    return out;
+  CurlTransfer transfer;
+  CURLcode rc = transfer.Prepare(request);
+  if (rc == CURLE_OK) {
+    transfer.Begin();
+    rc = curl_easy_perform(transfer.handle());
   }
-  Transfer t{&request, {}, false, false, {}};
-  CURL* h = curl.get();
-  char errbuf[CURL_ERROR_SIZE] = {};
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(h, CURLOPT_MAXREDIRS, request.limits.max_redirects);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, request.limits.connect_timeout_s);
-  curl_easy_setopt(h, CURLOPT_TIMEOUT, request.limits.timeout_s);
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip, deflate, br");
-  curl_easy_setopt(h, CURLOPT_USERAGENT, kUserAgent);
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, OnConnected);
-  curl_easy_setopt(h, CURLOPT_PREREQDATA, &t);
-  // A declared length over the cap is refused before any byte is read.
-  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
-                   static_cast<curl_off_t>(request.limits.max_body_bytes));
-
-  auto start = std::chrono::steady_clock::now();
-  CURLcode rc = curl_easy_perform(h);
-  out.elapsed_ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::steady_clock::now() - start)
-                                         .count());
-  char* effective = nullptr;
-  if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective) {
-    out.final_url = effective;
-  }
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &out.status);
-  curl_easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &out.redirects);
-  char* type = nullptr;
-  if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type) {
-    out.content_type = type;
-  }
-  out.body = std::move(t.body);
-  if (rc == CURLE_OK) return out;
-
-  const std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-  const std::string limit = std::to_string(request.limits.max_body_bytes);
-  if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-    out.error = FetchError::kTooLarge;
-    out.error_message = "body larger than the limit of " + limit + " bytes";
-  } else if (t.refused_address) {
-    out.error = FetchError::kRefused;
-    out.error_message = "refused to connect to non-public address " + t.refused_ip +
-                        " (allow_private_networks is off)";
-  } else if (rc == CURLE_UNSUPPORTED_PROTOCOL) {
-    out.error = FetchError::kRefused;
-    out.error_message = "refused: only http and https are fetched (" + detail + ")";
-  } else if (rc == CURLE_OPERATION_TIMEDOUT) {
-    out.error = FetchError::kTimeout;
-    out.error_message = "timed out after " + std::to_string(out.elapsed_ms) + " ms";
-  } else if (rc == CURLE_TOO_MANY_REDIRECTS) {
-    out.error = FetchError::kRedirects;
-    out.error_message =
-        "more than " + std::to_string(request.limits.max_redirects) + " redirects";
-  } else {
-    out.error = FetchError::kNetwork;
-    out.error_message = detail;
-  }
-  out.body.clear();
-  return out;
+  return transfer.Finish(rc);
 }
 
 }  // namespace bw

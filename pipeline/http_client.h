@@ -29,6 +29,13 @@ struct HttpRequest {
   // unless this is set, also when a public name resolves to one (or a redirect
   // leads to one): a page must not be able to steer the crawler inward.
   bool allow_private_networks = false;
+  // Conditional GET: each is sent as the request header of that name when not
+  // empty, usually the etag and last_modified of an earlier response, and on
+  // every hop of a redirect chain. The answer is then often a 304 with no body.
+  // A value with a line break or NUL is not sent. ({} keeps positional
+  // initialisers of the fields above free of -Wmissing-field-initializers.)
+  std::string if_none_match = {};
+  std::string if_modified_since = {};
 };
 
 enum class FetchError {
@@ -46,12 +53,18 @@ const char* FetchErrorName(FetchError error);
 struct HttpResponse {
   FetchError error = FetchError::kNone;
   std::string error_message;  // one line, when error != kNone
-  long status = 0;            // HTTP status of the last response, 0 when none
+  long status = 0;            // HTTP status of the last response, 0 when none;
+                              // reported, not judged: a 304 or 404 is not an error
   std::string final_url;      // after redirects
   std::string content_type;   // Content-Type header of the last response
   std::string body;           // decoded (gzip, deflate, br), at most max_body_bytes
   long redirects = 0;
   long elapsed_ms = 0;
+  // These headers of the last response, trimmed; empty when it had none. The
+  // first counts when one is sent twice. Retry-After is as sent: seconds or a date.
+  std::string etag = {};
+  std::string last_modified = {};
+  std::string retry_after = {};
 };
 
 class HttpClient {
@@ -65,6 +78,8 @@ class HttpClient {
 // max_redirects redirects; connect and total timeouts; gzip, deflate and
 // brotli; a body cap counted on the decoded bytes, so a compression bomb stops
 // at the cap; a User-Agent that names bubblewatch and a contact URL.
+// CurlTransferPool (pipeline/transfer_pool.h) runs many requests at once with
+// the same policy.
 class CurlHttpClient : public HttpClient {
  public:
   CurlHttpClient();

@@ -1,6 +1,7 @@
 #include "pipeline/page_fetcher.h"
 
 #include "extractors/charset_decoder.h"
+#include "extractors/simhash.h"
 #include "extractors/text_util.h"
 #include "pipeline/url.h"
 
@@ -33,7 +34,11 @@ BodyType ClassifyBody(const std::string& content_type, std::string_view body) {
 
 Result<FetchedPage> PageFetcher::Fetch(const std::string& url, const FetchOptions& options) {
   HttpRequest request{url, options.limits, options.allow_private_networks};
-  HttpResponse response = http_.Get(request);
+  return Record(url, http_.Get(request), options);
+}
+
+Result<FetchedPage> PageFetcher::Record(const std::string& url, HttpResponse response,
+                                        const FetchOptions& options, DocumentOrigin origin) {
   if (std::string norm = NormalizeUrl(response.final_url); !norm.empty()) {
     response.final_url = norm;  // the fragment of a redirect target is not part of the page
   }
@@ -45,6 +50,7 @@ Result<FetchedPage> PageFetcher::Fetch(const std::string& url, const FetchOption
   if (response.status) fetch.http_status = response.status;
   fetch.content_type = response.content_type;
   fetch.elapsed_ms = response.elapsed_ms;
+  fetch.run_id = options.run_id;
 
   auto fail = [&](Status status, const std::string& outcome) -> Result<FetchedPage> {
     fetch.outcome = outcome;
@@ -79,7 +85,17 @@ Result<FetchedPage> PageFetcher::Fetch(const std::string& url, const FetchOption
   page.record = type == BodyType::kHtml ? analyzer_.AnalyzeHtml(decoded.utf8, input)
                                         : analyzer_.AnalyzeText(decoded.utf8, input);
   page.record.canonical_url = ChooseCanonicalUrl(response.final_url, page.record.canonical_url);
-  auto stored = db_.StoreDocument(fetch, response.body, page.record);
+  if (!page.record.published && options.listed_published) {
+    page.record.published = options.listed_published;
+    page.record.published_from = "feed";
+  }
+  // Short texts (a paywall stub, a cookie page) say too little for a
+  // fingerprint: they would all look alike.
+  constexpr size_t kMinFingerprintBytes = 200;
+  if (options.link_near_duplicates && page.record.text.size() >= kMinFingerprintBytes) {
+    origin.simhash = SimHash64(page.record.text);
+  }
+  auto stored = db_.StoreDocument(fetch, response.body, page.record, origin);
   if (!stored.ok()) return stored.status();
   page.stored = *stored;
   return page;

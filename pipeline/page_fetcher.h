@@ -1,6 +1,7 @@
 // PageFetcher: the on-demand crawl of one URL. Fetches it, decodes it to
 // UTF-8, analyses it and stores the fetch, the raw body and the document —
-// or records why it could not.
+// or records why it could not. The crawl fetches many pages at once and hands
+// each response to PageFetcher::Record, so both paths store a page the same way.
 //
 //   bw::CurlHttpClient http;
 //   bw::PageFetcher fetcher(http, analyzer, *db);
@@ -25,6 +26,12 @@ struct FetchOptions {
   std::string lang_hint;
   std::string kind = "article";
   std::optional<DateTime> reference_time;  // see DocumentInput; the command passes UtcNow()
+  // The crawl's additions: the run the fetch belongs to, the date the feed
+  // gave the item (used when the page states none), and whether to link a
+  // near-duplicate of a stored text.
+  std::optional<int64_t> run_id;
+  std::optional<DateTime> listed_published;
+  bool link_near_duplicates = false;
 };
 
 struct FetchedPage {
@@ -40,7 +47,8 @@ BodyType ClassifyBody(const std::string& content_type, std::string_view body);
 
 class PageFetcher {
  public:
-  // REQUIRES: all three outlive the fetcher.
+  // REQUIRES: all three outlive the fetcher. The crawl, which never calls
+  // Fetch, may pass any HttpClient.
   PageFetcher(HttpClient& http, const DocumentAnalyzer& analyzer, Database& db)
       : http_(http), analyzer_(analyzer), db_(db) {}
 
@@ -50,6 +58,11 @@ class PageFetcher {
   // timeout, HTTP error status or a refused redirect/address; 65 for a body
   // over the cap or a type that is not HTML or text; 74 for the database.
   Result<FetchedPage> Fetch(const std::string& url, const FetchOptions& options);
+
+  // What Fetch does once the response is in, for a response fetched
+  // elsewhere. `origin` ties the document to its source and feed item.
+  Result<FetchedPage> Record(const std::string& url, HttpResponse response,
+                             const FetchOptions& options, DocumentOrigin origin = {});
 
  private:
   HttpClient& http_;

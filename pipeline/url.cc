@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <memory>
+#include <string_view>
 
 namespace bw {
 namespace {
@@ -48,6 +49,44 @@ std::string HostWithoutWww(std::string_view url) {
   return host.rfind("www.", 0) == 0 ? host.substr(4) : host;
 }
 
+// Query parameters that only record where a click came from: they never
+// select content, so dropping them cannot merge two different pages. Vendor
+// click ids and analytics linkers only. Generic names are kept even where a
+// site uses them for tracking, because elsewhere they select content: "ref"
+// (a git branch, a referral page), "share" (a share token that grants access),
+// "from" (an offset or a date), "source", "src", "cid", "feature", "si", and
+// the news sites' own campaign names ("CMP", "cmpid", "ocid", "ncid", "icid"),
+// which would need a per-site list.
+constexpr std::string_view kTrackingParameters[] = {
+    "fbclid",            // Facebook
+    "gclid", "dclid",    // Google Ads, Campaign Manager
+    "gbraid", "wbraid",  // Google Ads (iOS)
+    "srsltid",           // Google Merchant Center
+    "_ga", "_gl",        // Google Analytics cross-domain linker
+    "msclkid",           // Microsoft Ads
+    "yclid",             // Yandex
+    "twclid",            // X / Twitter Ads
+    "ttclid",            // TikTok
+    "igshid",            // Instagram share
+    "mc_cid", "mc_eid",  // Mailchimp
+    "_hsenc", "_hsmi",   // HubSpot
+    "mkt_tok",           // Marketo
+    "s_cid",             // Adobe Analytics campaign
+    "ref_src",           // Twitter embeds ("ref_src=twsrc^tfw")
+    "spm",               // Alibaba's position tracking (Taobao, Youku, Chinese portals)
+};
+// Google Analytics campaign parameters: utm_source, utm_medium, utm_id, ...
+constexpr std::string_view kTrackingPrefix = "utm_";
+
+bool IsTrackingParameter(std::string_view name) {
+  std::string lower = Lower(std::string(name));
+  if (lower.rfind(kTrackingPrefix, 0) == 0) return true;
+  for (std::string_view t : kTrackingParameters) {
+    if (lower == t) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<std::string> ValidateFetchUrl(std::string_view input) {
@@ -73,6 +112,34 @@ std::string NormalizeUrl(std::string_view url) {
     return "";
   }
   return Part(u.get(), CURLUPART_URL);
+}
+
+std::string CanonicalUrl(std::string_view url) {
+  std::string s(url);
+  CurlUrl u(curl_url(), curl_url_cleanup);
+  if (curl_url_set(u.get(), CURLUPART_URL, s.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
+      !NormalizeParsed(u.get())) {
+    return "";
+  }
+  // The pieces are compared and kept as written, never decoded, so that an
+  // encoded '&' or '=' inside a value stays where it is.
+  std::string query = Part(u.get(), CURLUPART_QUERY);
+  std::string kept;
+  std::string_view rest = query;
+  while (!rest.empty()) {
+    size_t amp = rest.find('&');
+    std::string_view piece = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (piece.empty() || IsTrackingParameter(piece.substr(0, piece.find('=')))) continue;
+    if (!kept.empty()) kept += '&';
+    kept += piece;
+  }
+  // Appended rather than set: curl_url_set would lower-case the hex digits of
+  // the query's escapes ("%3D" to "%3d"). There is no fragment after it.
+  curl_url_set(u.get(), CURLUPART_QUERY, nullptr, 0);
+  std::string out = Part(u.get(), CURLUPART_URL);
+  if (!kept.empty()) out += "?" + kept;
+  return out;
 }
 
 std::string ResolveUrl(std::string_view base, std::string_view ref) {

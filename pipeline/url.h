@@ -27,6 +27,17 @@ std::string NormalizeUrl(std::string_view url);
 // "" when the result is not an http(s) URL.
 std::string ResolveUrl(std::string_view base, std::string_view ref);
 
+// The URL a crawled link is known by, so that the same article is fetched
+// once: NormalizeUrl's form without the tracking parameters of the query
+// (utm_*, fbclid, gclid and the others listed in url.cc; names compared in any
+// case). The other parameters keep their order and bytes, empty "&&" pieces go,
+// and a query left empty loses its '?'. Returns "" for anything that is not an
+// absolute http(s) URL.
+//
+//   bw::CanonicalUrl("HTTPS://News.example:443/a?id=7&utm_source=rss&fbclid=x#top")
+//   // == "https://news.example/a?id=7"
+std::string CanonicalUrl(std::string_view url);
+
 // The URL a fetched page is stored under: its declared canonical URL when that
 // resolves to http(s) on the same host as `final_url` ("www." aside), else
 // `final_url`. A page cannot claim another site's address.

@@ -7,7 +7,9 @@
 #include "common/status.h"
 #include "pipeline/cli/analyze_command.h"
 #include "pipeline/cli/context.h"
+#include "pipeline/cli/crawl_command.h"
 #include "pipeline/cli/fetch_command.h"
+#include "pipeline/cli/sources_command.h"
 
 namespace bw::cli {
 
@@ -33,6 +35,8 @@ int Run(int argc, char** argv) {
                  "directory of lexicon files laid over the built-in ones");
   app.set_version_flag("--version", std::string("bubblewatch ") + BW_VERSION);
 
+  CrawlCommand crawl(app);
+  SourcesCommand sources(app);
   FetchCommand fetch(app);
   AnalyzeCommand analyze(app);
   try {
@@ -48,6 +52,8 @@ int Run(int argc, char** argv) {
     return static_cast<int>(ExitCode::kUsage);
   }
   Context context(global);
+  if (crawl.Parsed()) return crawl.Run(context);
+  if (sources.Parsed()) return sources.Run(context);
   if (fetch.Parsed()) return fetch.Run(context);
   if (analyze.Parsed()) return analyze.Run(context);
   return static_cast<int>(ExitCode::kUsage);

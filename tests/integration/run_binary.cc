@@ -17,6 +17,11 @@ namespace bw::testing {
 
 RunResult RunBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
                          const std::string& stdin_data) {
+  return WaitBubblewatch(SpawnBubblewatch(cwd, args, stdin_data));
+}
+
+RunningBinary SpawnBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
+                               const std::string& stdin_data) {
   static int counter = 0;
   std::string base = cwd + "/.run" + std::to_string(++counter);
   WriteFile(base + ".in", stdin_data);
@@ -45,15 +50,24 @@ RunResult RunBubblewatch(const std::string& cwd, const std::vector<std::string>&
   env.push_back(nullptr);
 
   pid_t pid;
-  RunResult r;
+  RunningBinary running;
+  running.base = base;
   if (posix_spawn(&pid, BW_BINARY, &actions, nullptr, argv.data(), env.data()) == 0) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    running.pid = pid;
   }
   posix_spawn_file_actions_destroy(&actions);
-  r.out = ReadFile(base + ".out");
-  r.err = ReadFile(base + ".err");
+  return running;
+}
+
+RunResult WaitBubblewatch(const RunningBinary& running) {
+  RunResult r;
+  if (running.pid > 0) {
+    int status = 0;
+    waitpid(running.pid, &status, 0);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  r.out = ReadFile(running.base + ".out");
+  r.err = ReadFile(running.base + ".err");
   return r;
 }
 

@@ -20,6 +20,18 @@ struct RunResult {
 RunResult RunBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
                          const std::string& stdin_data = "");
 
+// A bubblewatch process started and not yet waited for, for tests that run two
+// at once or kill one part-way.
+struct RunningBinary {
+  int pid = -1;
+  std::string base;  // its stdin/stdout/stderr files are base + ".in", ".out", ".err"
+};
+RunningBinary SpawnBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
+                               const std::string& stdin_data = "");
+// Waits for the process to end (it may have been killed) and reads its output.
+// A process killed by signal N exits 128 + N.
+RunResult WaitBubblewatch(const RunningBinary& running);
+
 
 }  // namespace bw::testing
 

@@ -1,5 +1,6 @@
 #include "tests/integration/test_server.h"
 
+#include <sys/socket.h>
 #include <unicode/ucnv.h>
 #include <zlib.h>
 
@@ -13,11 +14,27 @@ TestServer::TestServer() {
   server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
     std::lock_guard<std::mutex> lock(mu_);
     log_.push_back({req.path, req.get_header_value("User-Agent"),
-                    req.get_header_value("Accept-Encoding")});
+                    req.get_header_value("Accept-Encoding"), req.get_header_value("If-None-Match"),
+                    req.get_header_value("If-Modified-Since"), std::chrono::steady_clock::now(),
+                    req.target});
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  // httplib 0.11 listens with a backlog of 5; more connections at once
+  // overflow it and the kernel makes the client retry a second later, which
+  // would blur tests of concurrent transfers and of crawl delays. So the
+  // listening socket is kept, and its backlog raised once it listens.
+  socket_t listening = -1;
+  server_.set_socket_options([&listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening = sock;
+  });
+  // Answers go out at once rather than after the client's delayed ACK (40 ms
+  // on a reused connection); accepted sockets inherit this from the listener.
+  server_.set_tcp_nodelay(true);
   port_ = server_.bind_to_any_port("127.0.0.1");
+  server_.set_socket_options(httplib::default_socket_options);  // `listening` goes out of scope
   if (port_ <= 0) throw std::runtime_error("cannot bind a port on 127.0.0.1");
+  ::listen(listening, 128);  // on a listening socket, only changes the backlog
 }
 
 void TestServer::Start() {

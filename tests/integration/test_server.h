@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -17,6 +18,10 @@ struct LoggedRequest {
   std::string path;
   std::string user_agent;
   std::string accept_encoding;
+  std::string if_none_match;      // "" when the request had none
+  std::string if_modified_since;  // "" when the request had none
+  std::chrono::steady_clock::time_point at;  // when the request arrived
+  std::string target;  // path and query, as sent
 };
 
 class TestServer {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -115,8 +116,9 @@ TEST(ConfigLoad, CommentsOnlyAndEmptySectionsGiveDefaults) {
   EXPECT_EQ(c->limits.timeout_s, 30);
 }
 
-// The example of DESIGN.md: keys this version does not read yet (concurrency,
-// per-host delays, [[sources]] tables, …) are accepted.
+// The example of DESIGN.md, with keys and sections this version does not read
+// (max_images, [politeness.robots]): unknown sections and keys outside
+// [[sources]] are accepted, for configurations written for later versions.
 TEST(ConfigLoad, FutureKeysAndSectionsAreAccepted) {
   TempDir dir;
   std::string path = dir.Write("design.toml", R"toml(
@@ -274,6 +276,139 @@ TEST(ConfigLoad, DirectoryIsNotAConfigFile) {
   Result<Config> c = LoadConfig(dir.path().string());
   ASSERT_FALSE(c.ok());
   EXPECT_TRUE(Contains(c.status().message(), dir.path().string())) << c.status().message();
+}
+
+// ---------------------------------------------------------------------------
+// [crawl] and [[sources]]
+
+TEST(ConfigLoad, CrawlSettingsAndSources) {
+  TempDir dir;
+  std::string path = dir.Write("crawl.toml", R"toml(
+[crawl]
+concurrency = 4
+per_host_concurrency = 2
+per_host_delay_s = 0.5
+max_crawl_delay_s = 10
+max_runtime_s = 240
+
+[[sources]]
+name = "register-ai"
+type = "atom"
+url = "HTTPS://www.TheRegister.com:443/headlines.atom"
+lang = "en"
+tags = ["tech", "datacentre"]
+interval_min = 15
+max_items = 20
+
+[[sources]]
+name = "itmedia"
+type = "rss"
+url = "https://rss.itmedia.co.jp/rss/2.0/news_bursts.xml"
+kind = "post"
+)toml");
+  Result<Config> c = LoadConfig(path);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->crawl.concurrency, 4);
+  EXPECT_EQ(c->crawl.per_host_concurrency, 2);
+  EXPECT_DOUBLE_EQ(c->crawl.per_host_delay_s, 0.5);
+  EXPECT_DOUBLE_EQ(c->crawl.max_crawl_delay_s, 10);
+  EXPECT_EQ(c->crawl.max_runtime_s, 240);
+  EXPECT_EQ(c->crawl.max_retries, CrawlSettings{}.max_retries);
+  ASSERT_EQ(c->sources.size(), 2u);
+  const SourceConfig& a = c->sources[0];
+  EXPECT_EQ(a.name, "register-ai");
+  EXPECT_EQ(a.type, "atom");
+  EXPECT_EQ(a.url, "https://www.theregister.com/headlines.atom");  // normalised
+  EXPECT_EQ(a.lang, "en");
+  EXPECT_EQ(a.kind, "article");
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"tech", "datacentre"}));
+  EXPECT_EQ(a.interval_min, 15);
+  EXPECT_EQ(a.max_items, 20);
+  EXPECT_EQ(a.line, 9);
+  const SourceConfig& b = c->sources[1];
+  EXPECT_EQ(b.lang, "");
+  EXPECT_EQ(b.kind, "post");
+  EXPECT_TRUE(b.tags.empty());
+  EXPECT_EQ(b.interval_min, 30);
+  EXPECT_EQ(b.max_items, 50);
+}
+
+TEST(ConfigLoad, InlineSourceTablesAreSourcesToo) {
+  TempDir dir;
+  std::string path = dir.Write("inline.toml",
+                               "sources = [\n"
+                               "  { name = \"a\", type = \"rss\", url = \"https://a.example/rss\" },\n"
+                               "  { name = \"b\", type = \"sitemap\", url = \"https://b.example/s.xml\" },\n"
+                               "]\n");
+  Result<Config> c = LoadConfig(path);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  ASSERT_EQ(c->sources.size(), 2u);
+  EXPECT_EQ(c->sources[1].type, "sitemap");
+}
+
+TEST(ConfigLoad, BadSourcesNameFileLineAndKey) {
+  const std::string head = "[[sources]]\nname = \"a\"\ntype = \"rss\"\nurl = \"https://a.example/\"\n";
+  const BadConfigCase kCases[] = {
+      {"missing url", "[[sources]]\nname = \"a\"\ntype = \"rss\"\n",
+       ":1: sources[0].url: missing (every source needs name, type and url)"},
+      {"social type not in this version", "[[sources]]\nname = \"r\"\ntype = \"reddit\"\nurl = \"https://reddit.com/r/x\"\n",
+       ":3: sources[0].type: 'reddit' is not a type this version crawls (rss, atom, jsonfeed, sitemap, page)"},
+      {"ftp url", "[[sources]]\nname = \"a\"\ntype = \"rss\"\nurl = \"ftp://a.example/feed\"\n",
+       ":4: sources[0].url: ftp://a.example/feed: scheme 'ftp' is not fetched (only http and https)"},
+      {"bad lang", "[[sources]]\nname = \"a\"\ntype = \"rss\"\nurl = \"https://a.example/\"\nlang = \"fr\"\n",
+       ":5: sources[0].lang: expected zh, zh-Hans, zh-Hant, zh-CN, zh-TW, zh-HK, ja or en"},
+      {"bad kind", "[[sources]]\nname = \"a\"\ntype = \"rss\"\nurl = \"https://a.example/\"\nkind = \"tweet\"\n",
+       ":5: sources[0].kind: expected \"article\" or \"post\""},
+      {"interval zero", "[[sources]]\nname = \"a\"\ntype = \"rss\"\nurl = \"https://a.example/\"\ninterval_min = 0\n",
+       ":5: sources[0].interval_min: must be between 1 and 10080"},
+      {"typo in a key", "[[sources]]\nname = \"a\"\ntype = \"rss\"\nurl = \"https://a.example/\"\nintervall_min = 5\n",
+       ":5: sources[0].intervall_min: unknown key"},
+      {"tags not strings", "[[sources]]\nname = \"a\"\ntype = \"rss\"\nurl = \"https://a.example/\"\ntags = [1]\n",
+       ":5: sources[0].tags: expected an array of strings"},
+      {"name with a space", "[[sources]]\nname = \"a b\"\ntype = \"rss\"\nurl = \"https://a.example/\"\n",
+       ":2: sources[0].name: expected a name without spaces"},
+      {"sources not an array", "sources = 3\n",
+       ":1: sources: expected an array of tables ([[sources]])"},
+      {"crawl delay negative", "[crawl]\nper_host_delay_s = -1\n",
+       ":2: crawl.per_host_delay_s: must be between 0 and 3600"},
+      {"concurrency zero", "[crawl]\nconcurrency = 0\n",
+       ":2: crawl.concurrency: must be between 1 and 256"},
+  };
+  TempDir dir;
+  int n = 0;
+  for (const BadConfigCase& c : kCases) {
+    SCOPED_TRACE(c.label);
+    std::string path = dir.Write("src" + std::to_string(n++) + ".toml", c.contents);
+    Result<Config> r = LoadConfig(path);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().exit_code(), 64);
+    EXPECT_EQ(r.status().message(), path + c.expected_suffix);
+  }
+  // A name given twice: the second is named.
+  std::string twice = dir.Write("twice.toml", head + "\n" + head);
+  Result<Config> r = LoadConfig(twice);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), twice + ":7: sources[1].name: 'a' names another source already");
+}
+
+// The shipped default: at least 15 sources, at least 4 in each language and
+// script, every one valid (LoadConfig checks each).
+TEST(ConfigLoad, ShippedDefaultHasFourSourcesPerLanguage) {
+  Result<Config> c = LoadConfig(std::string(BW_SOURCE_DIR) + "/config/bubblewatch.toml");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_GE(c->sources.size(), 15u);
+  std::map<std::string, int> per_lang;
+  for (const SourceConfig& s : c->sources) {
+    ++per_lang[s.lang];
+    EXPECT_EQ(s.url.rfind("https://", 0), 0u) << s.name;
+  }
+  for (const char* lang : {"zh-Hans", "zh-Hant", "ja", "en"}) {
+    EXPECT_GE(per_lang[lang], 4) << lang;
+  }
+  EXPECT_EQ(c->crawl.per_host_concurrency, 1);
+  EXPECT_DOUBLE_EQ(c->crawl.per_host_delay_s, 2.0);
+  EXPECT_TRUE(c->crawl.obey_robots);
+  EXPECT_FALSE(c->allow_private_networks);
 }
 
 // ---------------------------------------------------------------------------

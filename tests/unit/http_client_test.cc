@@ -1,9 +1,12 @@
-// Only the pure parts of pipeline/http_client: no test here opens a socket.
+// Only the pure parts of pipeline/http_client and pipeline/curl_transfer: no
+// test here opens a socket.
 #include "pipeline/http_client.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "pipeline/curl_transfer.h"
 
 namespace bw {
 namespace {
@@ -107,6 +110,41 @@ TEST(FetchErrorName, EachValue) {
   }
   // A value outside the enum still gets a word the fetches table knows.
   EXPECT_STREQ(FetchErrorName(static_cast<FetchError>(99)), "network");
+}
+
+// How a libcurl result becomes a FetchError, for CurlHttpClient and the pool
+// alike. The transfers are prepared and never run.
+TEST(CurlTransfer, ClassifiesResults) {
+  struct Case {
+    CURLcode rc;
+    FetchError error;
+    const char* message;  // a part of error_message
+  };
+  const Case kCases[] = {
+      {CURLE_OK, FetchError::kNone, ""},
+      {CURLE_OPERATION_TIMEDOUT, FetchError::kTimeout, "timed out after"},
+      {CURLE_TOO_MANY_REDIRECTS, FetchError::kRedirects, "more than 5 redirects"},
+      {CURLE_FILESIZE_EXCEEDED, FetchError::kTooLarge, "larger than the limit of 10485760 bytes"},
+      {CURLE_UNSUPPORTED_PROTOCOL, FetchError::kRefused, "only http and https"},
+      {CURLE_COULDNT_CONNECT, FetchError::kNetwork, ""},
+      {CURLE_COULDNT_RESOLVE_HOST, FetchError::kNetwork, ""},
+      {CURLE_FAILED_INIT, FetchError::kNetwork, ""},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(curl_easy_strerror(c.rc));
+    CurlTransfer transfer;
+    HttpRequest request;
+    request.url = "https://example.com/";
+    request.if_none_match = "\"v1\"";
+    ASSERT_EQ(transfer.Prepare(request), CURLE_OK);
+    HttpResponse r = transfer.Finish(c.rc);
+    EXPECT_EQ(r.error, c.error);
+    EXPECT_NE(r.error_message.find(c.message), std::string::npos) << r.error_message;
+    EXPECT_EQ(r.error_message.empty(), c.error == FetchError::kNone);
+    EXPECT_EQ(r.final_url, "https://example.com/");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.etag, "");  // no response, no headers
+  }
 }
 
 }  // namespace

@@ -118,6 +118,84 @@ TEST(UrlNormalizeUrl, Table) {
 }
 
 // ---------------------------------------------------------------------------
+// CanonicalUrl
+
+TEST(UrlCanonicalUrl, Table) {
+  const AcceptedCase kCases[] = {
+      // Tracking parameters go, wherever they are; the rest keep their order.
+      {"https://example.com/a?utm_source=rss", "https://example.com/a"},
+      {"HTTPS://News.example:443/a?id=7&utm_source=rss&fbclid=x#top",
+       "https://news.example/a?id=7"},
+      {"https://example.com/a?id=7&utm_source=rss&utm_medium=feed", "https://example.com/a?id=7"},
+      {"https://example.com/a?utm_campaign=x&id=7", "https://example.com/a?id=7"},
+      {"https://example.com/a?b=2&fbclid=IwAR0x&a=1", "https://example.com/a?b=2&a=1"},
+      {"https://example.com/a?utm_id=1&utm_=2&utm_anything_else=3", "https://example.com/a"},
+      // Every name of the table.
+      {"https://example.com/a?fbclid=1&gclid=2&dclid=3&gbraid=4&wbraid=5&srsltid=6&_ga=7&_gl=8"
+       "&msclkid=9&yclid=10&twclid=11&ttclid=12&igshid=13&mc_cid=14&mc_eid=15&_hsenc=16"
+       "&_hsmi=17&mkt_tok=18&s_cid=19&ref_src=20&spm=21&keep=22",
+       "https://example.com/a?keep=22"},
+      // Names in any case; values as written.
+      {"https://example.com/a?UTM_SOURCE=X&Utm_Medium=y&FBCLID=z&Id=Q",
+       "https://example.com/a?Id=Q"},
+      // Names that merely start or end with a tracked name are kept.
+      {"https://example.com/a?fromage=1&spmx=2&gclidx=3&utm=4&utmsource=5&xutm_source=6&_gax=7",
+       "https://example.com/a?fromage=1&spmx=2&gclidx=3&utm=4&utmsource=5&xutm_source=6&_gax=7"},
+      // Generic names that select content on some sites are kept.
+      {"https://example.com/a?ref=main&share=abc&from=20&source=rss&cid=9&si=x&CMP=twt",
+       "https://example.com/a?ref=main&share=abc&from=20&source=rss&cid=9&si=x&CMP=twt"},
+      // Encoded '&' and '=' inside values stay; a tracked name inside a value is a value.
+      {"https://example.com/s?q=a%26b&utm_source=x&r=c%3Dd",
+       "https://example.com/s?q=a%26b&r=c%3Dd"},
+      {"https://example.com/s?q=utm_source%3Dx&next=%2F%3Fgclid%3D1",
+       "https://example.com/s?q=utm_source%3Dx&next=%2F%3Fgclid%3D1"},
+      // Repeated parameters: each tracked one goes, each other one stays.
+      {"https://example.com/a?tag=a&utm_source=x&tag=b&utm_source=y",
+       "https://example.com/a?tag=a&tag=b"},
+      // Empty values and bare names.
+      {"https://example.com/a?a=&utm_source=&b", "https://example.com/a?a=&b"},
+      {"https://example.com/a?fbclid", "https://example.com/a"},
+      {"https://example.com/a?gclid=", "https://example.com/a"},
+      {"https://example.com/a?=1&utm_source=x", "https://example.com/a?=1"},
+      // Empty pieces go; a query left empty loses its '?'.
+      {"https://example.com/a?a=1&&b=2&", "https://example.com/a?a=1&b=2"},
+      {"https://example.com/a?&&", "https://example.com/a"},
+      {"https://example.com/a?", "https://example.com/a"},
+      {"https://example.com/a?x=1", "https://example.com/a?x=1"},
+      // ';' and '+' are not separators.
+      {"https://example.com/a?q=a+b;utm_source=x", "https://example.com/a?q=a+b;utm_source=x"},
+      // Fragments go, whatever they hold.
+      {"https://example.com/a?utm_source=x#section-2", "https://example.com/a"},
+      {"https://example.com/a#?utm_source=x", "https://example.com/a"},
+      {"https://example.com/a?id=1#utm_source=x", "https://example.com/a?id=1"},
+      // Scheme, host and ports as NormalizeUrl has them.
+      {"HTTPS://Example.COM:443/a?utm_medium=x", "https://example.com/a"},
+      {"http://example.com:80/a?x=1&gclid=2", "http://example.com/a?x=1"},
+      {"http://example.com:8080/a?gclid=2", "http://example.com:8080/a"},
+      {"https://example.com:80/a", "https://example.com:80/a"},
+      {"HTTPS://EXAMPLE.COM", "https://example.com/"},
+      {"https://example.com/Path/CASE?Q=A&utm_source=B", "https://example.com/Path/CASE?Q=A"},
+      // Only the query is looked at.
+      {"https://example.com/utm_source=x/a", "https://example.com/utm_source=x/a"},
+      {"https://example.com/a;utm_source=x", "https://example.com/a;utm_source=x"},
+      // Not absolute http(s): "".
+      {"ftp://example.com/a?utm_source=x", ""},
+      {"/a?utm_source=x", ""},
+      {"?utm_source=x", ""},
+      {"mailto:a@b.c?utm_source=x", ""},
+      {"javascript:alert(1)", ""},
+      {"", ""},
+      {"http://", ""},
+  };
+  for (const AcceptedCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    std::string got = CanonicalUrl(c.input);
+    EXPECT_EQ(got, c.expected);
+    EXPECT_EQ(CanonicalUrl(got), got);  // idempotent ("" stays "")
+  }
+}
+
+// ---------------------------------------------------------------------------
 // ResolveUrl
 
 struct ResolveCase {
