@@ -142,8 +142,13 @@ TEST(UrlCanonicalUrl, Table) {
       {"https://example.com/a?fromage=1&spmx=2&gclidx=3&utm=4&utmsource=5&xutm_source=6&_gax=7",
        "https://example.com/a?fromage=1&spmx=2&gclidx=3&utm=4&utmsource=5&xutm_source=6&_gax=7"},
       // Generic names that select content on some sites are kept.
-      {"https://example.com/a?ref=main&share=abc&from=20&source=rss&cid=9&si=x&CMP=twt",
-       "https://example.com/a?ref=main&share=abc&from=20&source=rss&cid=9&si=x&CMP=twt"},
+      {"https://example.com/a?ref=main&share=abc&source=rss&cid=9&si=x&CMP=twt",
+       "https://example.com/a?ref=main&share=abc&source=rss&cid=9&si=x&CMP=twt"},
+      // "from" as Chinese portals and apps use it (the issue names it).
+      {"https://finance.sina.com.cn/tech/2026-11-24/doc-abc.shtml?from=wap",
+       "https://finance.sina.com.cn/tech/2026-11-24/doc-abc.shtml"},
+      {"https://mp.weixin.qq.com/s?__biz=MzA&mid=26&idx=1&sn=9f&from=timeline&isappinstalled=0",
+       "https://mp.weixin.qq.com/s?__biz=MzA&mid=26&idx=1&sn=9f&isappinstalled=0"},
       // Encoded '&' and '=' inside values stay; a tracked name inside a value is a value.
       {"https://example.com/s?q=a%26b&utm_source=x&r=c%3Dd",
        "https://example.com/s?q=a%26b&r=c%3Dd"},
