@@ -119,7 +119,8 @@ class CrawlRun {
                       std::optional<double> hold_s = std::nullopt);
   Status ItemFailed(const Task& task, const std::string& cause, const std::string& error,
                     bool permanent);
-  Status RecordAttempt(const Task& task, const HttpResponse& r, const std::string& cause);
+  // Records in `fetches` a response to `url` that produced no document.
+  Status RecordAttempt(const std::string& url, const HttpResponse& r, const std::string& cause);
   bool Stopping(Clock::time_point now) const;
   void Report();
   std::string Due(int interval_min, int failures) const;
@@ -287,9 +288,10 @@ void CrawlRun::StartReady(Clock::time_point now) {
   if (!origins_.empty()) next_origin_ = (next_origin_ + 1) % origins_.size();
 }
 
-Status CrawlRun::RecordAttempt(const Task& task, const HttpResponse& r, const std::string& cause) {
+Status CrawlRun::RecordAttempt(const std::string& url, const HttpResponse& r,
+                               const std::string& cause) {
   FetchRecord f;
-  f.url = task.url;
+  f.url = url;
   f.final_url = r.final_url;
   f.outcome = r.error != FetchError::kNone ? FetchErrorName(r.error) : "http_error";
   if (r.status) f.http_status = r.status;
@@ -377,9 +379,10 @@ Status CrawlRun::HandleRobots(const std::string& origin, const HttpResponse& r) 
 Status CrawlRun::HandleSource(Task& task, const HttpResponse& r) {
   const SourceConfig& s = config_.sources[task.source];
   const std::string origin = OriginOf(task.url);
-  if (Retry(origin, task, r)) return RecordAttempt(task, r, FailureCause(r));
+  const std::string url = task.url;  // Retry moves the task back into its queue
+  if (Retry(origin, task, r)) return RecordAttempt(url, r, FailureCause(r));
   if (std::string cause = FailureCause(r); !cause.empty()) {
-    if (Status st = RecordAttempt(task, r, cause); !st.ok()) return st;
+    if (Status st = RecordAttempt(url, r, cause); !st.ok()) return st;
     std::optional<double> hold;
     if (r.status == 429 || r.status == 503) hold = RetryAfterSeconds(r.retry_after);
     std::string error = r.error_message.empty() ? "HTTP " + std::to_string(r.status) : r.error_message;
@@ -437,7 +440,8 @@ Status CrawlRun::HandleSource(Task& task, const HttpResponse& r) {
 
 Status CrawlRun::HandleItem(Task& task, HttpResponse r) {
   const std::string origin = OriginOf(task.url);
-  if (Retry(origin, task, r)) return RecordAttempt(task, r, FailureCause(r));
+  const std::string url = task.url;  // Retry moves the task back into its queue
+  if (Retry(origin, task, r)) return RecordAttempt(url, r, FailureCause(r));
   std::optional<FeedItemRow> item = store_.FeedItem(task.item);
   if (!item) return Status::OK();  // removed meanwhile
   const SourceConfig* source = nullptr;

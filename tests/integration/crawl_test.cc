@@ -322,6 +322,10 @@ TEST_F(CrawlSiteTest, FirstRunStoresEveryArticleOncePolitely) {
   std::vector<LoggedRequest> busy = Matching(syndicator_.Log(), "/busy");
   ASSERT_EQ(busy.size(), 2u);
   EXPECT_GE(Seconds(busy[1].at - busy[0].at), 1.0);
+  // Both answers are in `fetches`: the 429, then the page.
+  EXPECT_EQ(Column(Db(), "SELECT outcome || ' ' || http_status FROM fetches WHERE url = '" + B +
+                             "/busy' ORDER BY id"),
+            (std::vector<std::string>{"http_error 429", "ok 200"}));
 
   // Feed items keep what the feed said: the Shift_JIS title, dates, content.
   EXPECT_EQ(One(Db(), "SELECT title FROM feed_items WHERE url = '" + A + "/news/ja1'"),
