@@ -13,29 +13,6 @@
 namespace bw {
 namespace {
 
-// The charset parameter of a Content-Type, lower-cased; "" when none.
-std::string CharsetParam(const std::string& content_type) {
-  std::string lower;
-  for (char c : content_type) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  size_t at = lower.find("charset=");
-  if (at == std::string::npos) return "";
-  std::string v = lower.substr(at + 8);
-  v = v.substr(0, v.find_first_of("; "));
-  v.erase(std::remove(v.begin(), v.end(), '"'), v.end());
-  return v;
-}
-
-// Host without a leading "www.", for "same site" comparisons.
-std::string SiteOf(const std::string& url) {
-  size_t start = url.find("://");
-  if (start == std::string::npos) return "";
-  start += 3;
-  size_t end = url.find_first_of("/?#", start);
-  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
-}
-
 // Adds `item` under its canonical URL, once per listing.
 void AddItem(const std::string& base, FeedItemRow item, const std::string& lang_hint,
              std::unordered_set<std::string>& seen, SourceListing* out) {
@@ -51,12 +28,14 @@ Result<SourceListing> ReadPage(const SourceConfig& source, const HttpResponse& r
   HtmlDom dom(decoded.utf8);
   SourceListing listing;
   listing.format = "page";
-  const std::string site = SiteOf(response.final_url);
   const std::string self = CanonicalUrl(response.final_url);
   std::unordered_set<std::string> seen;
   for (PageLink& link : FindArticleLinks(dom)) {
     std::string resolved = ResolveUrl(response.final_url, link.href);
-    if (resolved.empty() || SiteOf(resolved) != site || CanonicalUrl(resolved) == self) continue;
+    if (resolved.empty() || !IsSameSite(resolved, response.final_url) ||
+        CanonicalUrl(resolved) == self) {
+      continue;
+    }
     FeedItemRow item;
     item.link = resolved;
     item.title = std::move(link.text);
@@ -78,7 +57,7 @@ Result<SourceListing> ReadSourceListing(const SourceConfig& source, const HttpRe
     inflated = std::move(*gunzipped);
     body = inflated;
   }
-  auto feed = ParseFeed(body, CharsetParam(response.content_type));
+  auto feed = ParseFeed(body, CharsetFromContentType(response.content_type));
   if (!feed.ok()) return feed.status();
   const bool is_sitemap =
       feed->format == FeedFormat::kSitemap || feed->format == FeedFormat::kSitemapIndex;

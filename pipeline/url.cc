@@ -160,12 +160,17 @@ std::string ResolveUrl(std::string_view base, std::string_view ref) {
   return Part(u.get(), CURLUPART_URL);
 }
 
+bool IsSameSite(std::string_view a, std::string_view b) {
+  std::string site = HostWithoutWww(a);
+  return !site.empty() && site == HostWithoutWww(b);
+}
+
 std::string ChooseCanonicalUrl(std::string_view final_url, std::string_view declared) {
   std::string final_norm = NormalizeUrl(final_url);
   if (final_norm.empty()) final_norm = std::string(final_url);
   if (declared.empty()) return final_norm;
   std::string resolved = ResolveUrl(final_url, declared);
-  if (resolved.empty() || HostWithoutWww(resolved) != HostWithoutWww(final_norm)) {
+  if (resolved.empty() || !IsSameSite(resolved, final_norm)) {
     return final_norm;
   }
   return resolved;

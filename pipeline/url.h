@@ -38,6 +38,10 @@ std::string ResolveUrl(std::string_view base, std::string_view ref);
 //   // == "https://news.example/a?id=7"
 std::string CanonicalUrl(std::string_view url);
 
+// True when both are http(s) URLs on the same host, a leading "www." aside
+// ("https://www.a.example/x" and "http://a.example/y"). Ports are not compared.
+bool IsSameSite(std::string_view a, std::string_view b);
+
 // The URL a fetched page is stored under: its declared canonical URL when that
 // resolves to http(s) on the same host as `final_url` ("www." aside), else
 // `final_url`. A page cannot claim another site's address.

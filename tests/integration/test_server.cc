@@ -2,7 +2,6 @@
 
 #include <sys/socket.h>
 #include <unicode/ucnv.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <stdexcept>
@@ -57,20 +56,6 @@ std::string TestServer::Url(const std::string& path) const {
 std::vector<LoggedRequest> TestServer::Log() const {
   std::lock_guard<std::mutex> lock(mu_);
   return log_;
-}
-
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 std::string Encode(const std::string& text, const char* charset) {

@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/test_files.h"  // Gzip
+
 namespace bw::testing {
 
 struct LoggedRequest {
@@ -45,8 +47,6 @@ class TestServer {
   std::vector<LoggedRequest> log_;
 };
 
-// gzip-compresses `data` (with the gzip header, as Content-Encoding: gzip wants).
-std::string Gzip(const std::string& data);
 
 // Encodes UTF-8 `text` into `charset` with ICU ("Shift_JIS", "EUC-JP", "GBK", "Big5").
 std::string Encode(const std::string& text, const char* charset);

@@ -30,6 +30,10 @@ class TempDir {
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& content);
 
+// gzip-compresses `data` (with the gzip header, as Content-Encoding: gzip and
+// .xml.gz files have it).
+std::string Gzip(const std::string& data);
+
 }  // namespace bw::testing
 
 #endif  // BUBBLEWATCH_TESTS_SUPPORT_TEST_FILES_H_

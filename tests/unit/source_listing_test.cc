@@ -1,7 +1,8 @@
 #include "pipeline/source_listing.h"
 
+#include "tests/support/test_files.h"
+
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <string>
 #include <vector>
@@ -32,20 +33,6 @@ std::vector<std::string> Urls(const SourceListing& l) {
   std::vector<std::string> urls;
   for (const FeedItemRow& i : l.items) urls.push_back(i.url);
   return urls;
-}
-
-std::string GzipBytes(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 TEST(SourceListing, PageKeepsHeadlineLinksOfTheSameSite) {
@@ -102,7 +89,7 @@ TEST(SourceListing, GzipSitemapIsReadNewestFirst) {
       <url><loc>https://news.example/undated</loc></url>
     </urlset>)";
   auto listing = ReadSourceListing(Source("sitemap"),
-                                   Response(GzipBytes(xml), "application/x-gzip"), 1 << 20);
+                                   Response(testing::Gzip(xml), "application/x-gzip"), 1 << 20);
   ASSERT_TRUE(listing.ok()) << listing.status().message();
   EXPECT_EQ(Urls(*listing), (std::vector<std::string>{"https://news.example/new",
                                                       "https://news.example/old",

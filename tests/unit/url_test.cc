@@ -302,5 +302,13 @@ TEST(UrlChooseCanonicalUrl, FragmentOnlyDeclaredKeepsThePage) {
   EXPECT_EQ(ChooseCanonicalUrl(kFinal, "#"), kFinal);
 }
 
+TEST(UrlIsSameSite, HostsCompareWithoutWwwSchemeOrPort) {
+  EXPECT_TRUE(IsSameSite("https://www.news.example/a", "http://news.example:8080/b"));
+  EXPECT_TRUE(IsSameSite("https://NEWS.example/a", "https://news.example/"));
+  EXPECT_FALSE(IsSameSite("https://news.example/a", "https://other.example/a"));
+  EXPECT_FALSE(IsSameSite("https://cdn.news.example/a", "https://news.example/a"));
+  EXPECT_FALSE(IsSameSite("not a url", "not a url"));
+}
+
 }  // namespace
 }  // namespace bw
