@@ -21,6 +21,10 @@
 struct sqlite3;
 
 namespace bw {
+namespace db {
+class BodyCompressor;
+class StatementCache;
+}  // namespace db
 
 // What happened when a URL was fetched (one row of `fetches`).
 struct FetchRecord {
@@ -108,6 +112,17 @@ class Database {
                                        const AnalysisRecord& record,
                                        const DocumentOrigin& origin = {});
 
+  // Groups the writes that follow, until CommitBatch, into one transaction.
+  // Each StoreDocument inside stays all-or-nothing (a savepoint), but the
+  // batch is written and made durable once: bulk ingestion is several times
+  // faster than with a commit per document. A crash loses the documents of
+  // the open batch, never part of one.
+  // REQUIRES: no batch is open.
+  Status BeginBatch();
+  // Indexes the batch's documents for search and commits. On failure the
+  // whole batch is rolled back. A no-op when no batch is open.
+  Status CommitBatch();
+
   std::optional<DocumentRow> FindDocument(const std::string& url) const;
   // The figures of a document, in text order.
   std::vector<FigureRow> Figures(int64_t document_id) const;
@@ -118,7 +133,7 @@ class Database {
   int64_t CountRows(const std::string& table) const;
 
  private:
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Database(sqlite3* db, std::string path);
   Status CheckVersion();
   // Replaces the figures and entities of a document (inside StoreDocument's transaction).
   Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r);
@@ -127,14 +142,28 @@ class Database {
   // Finds the near-duplicate of `simhash` among other documents, links the
   // document to it and indexes the fingerprint (inside StoreDocument's transaction).
   Result<std::optional<int64_t>> LinkNearDuplicate(int64_t document_id, uint64_t simhash);
+  // A document's change to the search index: its old terms out (when it
+  // replaces a stored version), its new terms in.
+  struct SearchUpdate {
+    int64_t document_id = 0;
+    bool replaces = false;
+    std::string old_title, old_text, title, text;
+  };
+  // REQUIRES: inside a write transaction.
+  Status IndexForSearch(const SearchUpdate& update);
   Status Migrate();
   Status Exec(const char* sql);
   Status Error(const std::string& what) const;
 
-  friend class CrawlStore;  // db/crawl_store.h: the crawl's state, on the same connection
+  friend class CrawlStore;    // db/crawl_store.h: the crawl's state, on the same connection
+  friend class HistoryStore;  // db/history_store.h: history, claims, search
 
   sqlite3* db_;
   std::string path_;
+  std::unique_ptr<db::StatementCache> cache_;  // statements of the write path
+  std::unique_ptr<db::BodyCompressor> zlib_;
+  bool batch_open_ = false;
+  std::vector<SearchUpdate> search_updates_;  // of the open batch, in order
 };
 
 }  // namespace bw

@@ -189,6 +189,82 @@ CREATE TABLE simhash_bands (
 
 ALTER TABLE fetches ADD COLUMN run_id INTEGER REFERENCES runs (id);
 )sql",
+      // 5: what history, figures and search read. Rollups are kept up to date
+      // by Database::StoreDocument (db/rollups.h) and filled from the
+      // documents already stored when this migration runs. Near-duplicates
+      // (duplicate_of set) are left out of every rollup: they count once.
+      R"sql(
+ALTER TABLE documents ADD COLUMN dated_at INTEGER;    -- Unix seconds: published, else first seen
+ALTER TABLE documents ADD COLUMN source_name TEXT;    -- the configured source, else the URL's host
+CREATE INDEX documents_dated ON documents (dated_at);
+CREATE INDEX documents_source_dated ON documents (source_name, dated_at);
+
+-- Stance tallies per UTC hour. facet '' counts every document; 's:NAME' the
+-- documents of one source, 'e:NAME' those that mention one entity. An hour
+-- is fine enough for every whole-hour time zone; a bucket edge inside an
+-- hour is counted from the documents themselves.
+CREATE TABLE stance_hours (
+  facet      TEXT NOT NULL,
+  hour       INTEGER NOT NULL,   -- dated_at / 3600
+  lang       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  documents  INTEGER NOT NULL,
+  bubble     INTEGER NOT NULL,
+  revolution INTEGER NOT NULL,
+  neutral    INTEGER NOT NULL,
+  score_sum  REAL NOT NULL,      -- over the documents with a stance
+  score_sq   REAL NOT NULL,
+  PRIMARY KEY (facet, hour, lang, kind)
+) WITHOUT ROWID;
+
+-- A claim: one figure (entity, kind, unit, value) however many documents
+-- quote it. unit is the currency for money, GW/GWh for power and energy.
+CREATE TABLE claims (
+  id        INTEGER PRIMARY KEY,
+  entity    TEXT NOT NULL,       -- '' when the figure names none
+  kind      TEXT NOT NULL,
+  unit      TEXT NOT NULL,
+  value     REAL NOT NULL,
+  documents INTEGER NOT NULL DEFAULT 0,
+  first_at  INTEGER,
+  last_at   INTEGER,
+  UNIQUE (entity, kind, unit, value)
+);
+ALTER TABLE figures ADD COLUMN claim_id INTEGER REFERENCES claims (id);
+CREATE INDEX figures_claim ON figures (claim_id);
+
+-- Sightings of each claim per UTC day (with the first figure seen that day,
+-- as the example), per source and per language.
+CREATE TABLE claim_days (
+  claim_id  INTEGER NOT NULL,
+  day       INTEGER NOT NULL,    -- dated_at / 86400
+  documents INTEGER NOT NULL,
+  figure_id INTEGER NOT NULL,
+  PRIMARY KEY (claim_id, day)
+) WITHOUT ROWID;
+CREATE TABLE claim_sources (
+  claim_id  INTEGER NOT NULL,
+  source    TEXT NOT NULL,
+  documents INTEGER NOT NULL,
+  first_at  INTEGER NOT NULL,
+  last_at   INTEGER NOT NULL,
+  PRIMARY KEY (claim_id, source)
+) WITHOUT ROWID;
+CREATE TABLE claim_langs (
+  claim_id  INTEGER NOT NULL,
+  lang      TEXT NOT NULL,
+  documents INTEGER NOT NULL,
+  first_at  INTEGER NOT NULL,
+  last_at   INTEGER NOT NULL,
+  PRIMARY KEY (claim_id, lang)
+) WITHOUT ROWID;
+
+-- Full-text search over title and text with the 'bw' tokenizer
+-- (db/search_tokenizer.h): words, and bigrams of Chinese and Japanese.
+CREATE VIRTUAL TABLE search USING fts5 (
+  title, text, content = 'documents', content_rowid = 'id', tokenize = 'bw'
+);
+)sql",
   };
   return kMigrations;
 }

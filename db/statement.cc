@@ -37,12 +37,29 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+Statement& Statement::BindPointer(int index, void* pointer, const char* type) {
+  sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr);
+  return *this;
+}
+
 Statement& Statement::BindOrNull(int index, std::string_view text) {
   return text.empty() ? BindNull(index) : Bind(index, text);
 }
 
 Statement& Statement::BindOrNull(int index, std::optional<int64_t> value) {
   return value ? Bind(index, *value) : BindNull(index);
+}
+
+StatementCache::Use StatementCache::Get(const char* sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    auto statement = std::make_unique<Statement>(db_, sql);
+    if (!statement->ok()) return Use(nullptr);
+    it = statements_.emplace(sql, std::move(statement)).first;
+  }
+  it->second->Reset();
+  it->second->ClearBindings();
+  return Use(it->second.get());
 }
 
 int Statement::Step() { return sqlite3_step(stmt_); }

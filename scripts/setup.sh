@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages that bubblewatch needs to build, test and benchmark.
+# Installs the Debian 12 packages that bubblewatch needs to build, test and benchmark
+# (chromium and the Noto CJK fonts: the test that renders the HTML report).
 # Does nothing when every package is already installed. Uses sudo when not root.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libxml2-dev libcpp-httplib-dev
   zlib1g-dev libbrotli-dev
+  chromium fonts-noto-cjk
 )
 
 missing=()

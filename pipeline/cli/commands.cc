@@ -9,6 +9,9 @@
 #include "pipeline/cli/context.h"
 #include "pipeline/cli/crawl_command.h"
 #include "pipeline/cli/fetch_command.h"
+#include "pipeline/cli/figures_command.h"
+#include "pipeline/cli/history_command.h"
+#include "pipeline/cli/report_command.h"
 #include "pipeline/cli/sources_command.h"
 
 namespace bw::cli {
@@ -39,6 +42,9 @@ int Run(int argc, char** argv) {
   SourcesCommand sources(app);
   FetchCommand fetch(app);
   AnalyzeCommand analyze(app);
+  HistoryCommand history(app);
+  FiguresCommand figures(app);
+  ReportCommand report(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -56,6 +62,9 @@ int Run(int argc, char** argv) {
   if (sources.Parsed()) return sources.Run(context);
   if (fetch.Parsed()) return fetch.Run(context);
   if (analyze.Parsed()) return analyze.Run(context);
+  if (history.Parsed()) return history.Run(context);
+  if (figures.Parsed()) return figures.Run(context);
+  if (report.Parsed()) return report.Run(context);
   return static_cast<int>(ExitCode::kUsage);
 }
 

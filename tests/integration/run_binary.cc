@@ -14,14 +14,10 @@
 extern char** environ;
 
 namespace bw::testing {
+namespace {
 
-RunResult RunBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
-                         const std::string& stdin_data) {
-  return WaitBubblewatch(SpawnBubblewatch(cwd, args, stdin_data));
-}
-
-RunningBinary SpawnBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
-                               const std::string& stdin_data) {
+RunningBinary SpawnProgram(const std::string& program, const std::string& cwd,
+                           const std::vector<std::string>& args, const std::string& stdin_data) {
   static int counter = 0;
   std::string base = cwd + "/.run" + std::to_string(++counter);
   WriteFile(base + ".in", stdin_data);
@@ -34,7 +30,7 @@ RunningBinary SpawnBubblewatch(const std::string& cwd, const std::vector<std::st
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, 2, (base + ".err").c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<std::string> argv_s{BW_BINARY};
+  std::vector<std::string> argv_s{program};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());
@@ -52,11 +48,28 @@ RunningBinary SpawnBubblewatch(const std::string& cwd, const std::vector<std::st
   pid_t pid;
   RunningBinary running;
   running.base = base;
-  if (posix_spawn(&pid, BW_BINARY, &actions, nullptr, argv.data(), env.data()) == 0) {
+  if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), env.data()) == 0) {
     running.pid = pid;
   }
   posix_spawn_file_actions_destroy(&actions);
   return running;
+}
+
+}  // namespace
+
+RunResult RunProgram(const std::string& program, const std::string& cwd,
+                     const std::vector<std::string>& args, const std::string& stdin_data) {
+  return WaitBubblewatch(SpawnProgram(program, cwd, args, stdin_data));
+}
+
+RunResult RunBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
+                         const std::string& stdin_data) {
+  return WaitBubblewatch(SpawnBubblewatch(cwd, args, stdin_data));
+}
+
+RunningBinary SpawnBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
+                               const std::string& stdin_data) {
+  return SpawnProgram(BW_BINARY, cwd, args, stdin_data);
 }
 
 RunResult WaitBubblewatch(const RunningBinary& running) {

@@ -1,5 +1,6 @@
-// Runs the real bubblewatch binary (BW_BINARY) in a directory of the test's,
-// with stdin from a string, and captures its exit code, stdout and stderr.
+// Runs the real bubblewatch binary (BW_BINARY), or another program, in a
+// directory of the test's, with stdin from a string, and captures its exit
+// code, stdout and stderr.
 #ifndef BUBBLEWATCH_TESTS_INTEGRATION_RUN_BINARY_H_
 #define BUBBLEWATCH_TESTS_INTEGRATION_RUN_BINARY_H_
 
@@ -16,6 +17,13 @@ struct RunResult {
   std::string err;
 };
 
+// Runs `program` (an absolute path) the same way: in `cwd`, stdin from a
+// string, output captured, BUBBLEWATCH_* variables left out. For tests that
+// drive another tool, such as a headless browser.
+// REQUIRES: `cwd` exists and is writable.
+RunResult RunProgram(const std::string& program, const std::string& cwd,
+                     const std::vector<std::string>& args, const std::string& stdin_data = "");
+
 // REQUIRES: `cwd` exists and is writable.
 RunResult RunBubblewatch(const std::string& cwd, const std::vector<std::string>& args,
                          const std::string& stdin_data = "");
@@ -31,7 +39,6 @@ RunningBinary SpawnBubblewatch(const std::string& cwd, const std::vector<std::st
 // Waits for the process to end (it may have been killed) and reads its output.
 // A process killed by signal N exits 128 + N.
 RunResult WaitBubblewatch(const RunningBinary& running);
-
 
 }  // namespace bw::testing
 
