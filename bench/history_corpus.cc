@@ -1,7 +1,8 @@
 #include "bench/history_corpus.h"
 
 #include <cmath>
-#include <ctime>
+
+#include "pipeline/clock.h"
 
 namespace bw::bench {
 namespace {
@@ -80,21 +81,6 @@ void AppendSentence(std::string& text, Rng& rng, int lang, int n) {
   text += lang == 0 ? ". " : "。";
 }
 
-DateTime FromEpoch(int64_t t) {
-  time_t tt = static_cast<time_t>(t);
-  struct tm tm;
-  gmtime_r(&tt, &tm);
-  DateTime d;
-  d.year = tm.tm_year + 1900;
-  d.month = tm.tm_mon + 1;
-  d.day = tm.tm_mday;
-  d.has_time = true;
-  d.hour = tm.tm_hour;
-  d.minute = tm.tm_min;
-  d.second = tm.tm_sec;
-  d.utc_offset_minutes = 0;
-  return d;
-}
 
 }  // namespace
 
@@ -135,7 +121,7 @@ GeneratedDocument HistoryCorpus::Make(int64_t i, const std::vector<int64_t>& sou
   r.script = lang == 1 ? "Hans" : lang == 2 ? "Jpan" : "Latn";
   r.kind = source.kind;
   r.status = ArticleStatus::kOk;
-  r.published = FromEpoch(at);
+  r.published = UtcDateTime(at);
   r.published_from = "meta";
   r.site_name = source.name;
 

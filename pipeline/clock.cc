@@ -4,20 +4,22 @@
 
 namespace bw {
 
-DateTime UtcNow() {
-  std::time_t now = std::time(nullptr);
+DateTime UtcNow() { return UtcDateTime(static_cast<int64_t>(std::time(nullptr))); }
+
+DateTime UtcDateTime(int64_t seconds) {
+  std::time_t t = static_cast<std::time_t>(seconds);
   std::tm tm{};
-  gmtime_r(&now, &tm);
-  DateTime t;
-  t.year = tm.tm_year + 1900;
-  t.month = tm.tm_mon + 1;
-  t.day = tm.tm_mday;
-  t.has_time = true;
-  t.hour = tm.tm_hour;
-  t.minute = tm.tm_min;
-  t.second = tm.tm_sec;
-  t.utc_offset_minutes = 0;
-  return t;
+  gmtime_r(&t, &tm);
+  DateTime d;
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
+  d.has_time = true;
+  d.hour = tm.tm_hour;
+  d.minute = tm.tm_min;
+  d.second = tm.tm_sec;
+  d.utc_offset_minutes = 0;
+  return d;
 }
 
 std::chrono::system_clock::time_point WallNow() { return std::chrono::system_clock::now(); }

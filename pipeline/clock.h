@@ -17,6 +17,9 @@ namespace bw {
 // Now, in UTC, to the second.
 DateTime UtcNow();
 
+// The UTC date and time of `seconds` since 1970-01-01T00:00:00Z.
+DateTime UtcDateTime(int64_t seconds);
+
 // Now, on the wall clock.
 std::chrono::system_clock::time_point WallNow();
 

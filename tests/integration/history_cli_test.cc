@@ -2,11 +2,8 @@
 // on a database the test fills: the output formats, the chart and the report
 // (parsed with libxml2, with the series the data implies), and usage errors.
 #include <gtest/gtest.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -15,6 +12,7 @@
 #include "db/database.h"
 #include "extractors/date_text.h"
 #include "tests/integration/run_binary.h"
+#include "tests/support/xml_page.h"
 
 namespace bw {
 namespace {
@@ -22,6 +20,7 @@ namespace {
 using testing::RunBubblewatch;
 using testing::RunResult;
 using testing::TempDir;
+using testing::XmlPage;
 
 class HistoryCliTest : public ::testing::Test {
  protected:
@@ -91,24 +90,6 @@ class HistoryCliTest : public ::testing::Test {
 
   TempDir dir_;
 };
-
-// The values of `xpath` in an XML document (SVG namespace bound to "s").
-std::vector<std::string> XPathValues(xmlDocPtr doc, const char* xpath) {
-  std::vector<std::string> out;
-  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-  xmlXPathRegisterNs(ctx, BAD_CAST "s", BAD_CAST "http://www.w3.org/2000/svg");
-  xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
-  if (obj && obj->nodesetval) {
-    for (int i = 0; i < obj->nodesetval->nodeNr; ++i) {
-      xmlChar* v = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
-      out.push_back(v ? reinterpret_cast<const char*>(v) : "");
-      xmlFree(v);
-    }
-  }
-  xmlXPathFreeObject(obj);
-  xmlXPathFreeContext(ctx);
-  return out;
-}
 
 TEST_F(HistoryCliTest, CsvCountsEveryDayIncludingEmptyOnes) {
   RunResult r = Run({"history", "--by", "day", "--format", "csv"});
@@ -191,16 +172,13 @@ TEST_F(HistoryCliTest, FiguresShowClaimsAndTheirConflicts) {
 TEST_F(HistoryCliTest, ChartIsAnSvgWithTheSeries) {
   RunResult r = Run({"history", "--by", "day", "--chart", dir_.File("h.svg")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string svg = testing::ReadFile(dir_.File("h.svg"));
-  xmlDocPtr doc = xmlReadMemory(svg.data(), static_cast<int>(svg.size()), "h.svg", nullptr,
-                                XML_PARSE_NONET);
-  ASSERT_NE(doc, nullptr);
-  EXPECT_EQ(XPathValues(doc, "//s:g[@data-series='all']/@data-series").size(), 1u);
-  EXPECT_EQ(XPathValues(doc, "//s:g[@data-series='all']//*[@data-x='2026-11-03']/@data-value"),
+  XmlPage svg = XmlPage::Xml(testing::ReadFile(dir_.File("h.svg")));
+  ASSERT_TRUE(svg.ok()) << "the chart is not well-formed";
+  EXPECT_EQ(svg.Count("//s:g[@data-series='all']"), 1u);
+  EXPECT_EQ(svg.Strings("//s:g[@data-series='all']//*[@data-x='2026-11-03']/@data-value"),
             std::vector<std::string>({"-0.200"}));
-  EXPECT_TRUE(XPathValues(doc, "//s:g[@data-series='all']//*[@data-x='2026-11-02']/@data-value")
+  EXPECT_TRUE(svg.Strings("//s:g[@data-series='all']//*[@data-x='2026-11-02']/@data-value")
                   .empty());  // an empty day is a gap
-  xmlFreeDoc(doc);
 
   RunResult bad = Run({"history", "--chart", dir_.File("no/such/dir/h.svg")});
   EXPECT_EQ(bad.exit_code, 74) << bad.err;
@@ -210,23 +188,16 @@ TEST_F(HistoryCliTest, ReportIsOneHtmlFileWithTheCharts) {
   RunResult r = Run({"report", "--out", dir_.File("r.html"), "--by", "day"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = testing::ReadFile(dir_.File("r.html"));
-  xmlDocPtr doc = xmlReadMemory(html.data(), static_cast<int>(html.size()), "r.html", nullptr,
-                                XML_PARSE_NONET);
-  ASSERT_NE(doc, nullptr) << "the report is not well-formed";
+  XmlPage page = XmlPage::Xml(html);
+  ASSERT_TRUE(page.ok()) << "the report is not well-formed";
   // One stance series and one volume series per language with documents.
-  auto series = XPathValues(doc, "//s:svg//s:g[@class='series']/@data-series");
+  auto series = page.Strings("//s:svg//s:g[@class='series']/@data-series");
   std::sort(series.begin(), series.end());
   EXPECT_EQ(series, std::vector<std::string>({"en", "en", "zh", "zh"}));
-  EXPECT_EQ(XPathValues(doc, "//*[local-name()='script']").size(), 0u);
-  xmlFreeDoc(doc);
+  EXPECT_EQ(page.Count("//*[local-name()='script']"), 0u);
   EXPECT_NE(html.find("泡沫か革命か"), std::string::npos);  // the evidence titles, as written
   EXPECT_NE(html.find("10吉瓦"), std::string::npos);
-
-  htmlDocPtr html_doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), "r.html",
-                                       "utf-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                                    HTML_PARSE_NOWARNING);
-  ASSERT_NE(html_doc, nullptr);
-  xmlFreeDoc(html_doc);
+  EXPECT_TRUE(XmlPage::Html(html).ok());
 }
 
 }  // namespace

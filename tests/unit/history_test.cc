@@ -200,6 +200,14 @@ TEST(ParseQueryDateTest, DatesAreReadInTheZone) {
   EXPECT_EQ(ParseQueryDate("2026-11-24", "Nowhere/City", false).status().exit_code(), 64);
 }
 
+TEST(UtcDateTimeTest, RoundTripsThroughSecondsSinceEpoch) {
+  for (int64_t t : {int64_t{0}, int64_t{951782400} /* 2000-02-29 */, T("2026-11-24T23:59:59Z"),
+                    int64_t{-86400}}) {
+    EXPECT_EQ(SecondsSinceEpoch(UtcDateTime(t)), t);
+  }
+  EXPECT_EQ(UtcDateTime(T("2026-11-24T08:30:05Z")).ToIso8601(), "2026-11-24T08:30:05Z");
+}
+
 // ---- Counting -------------------------------------------------------------
 
 TEST_F(HistoryTest, BucketEdgesAreExactInEveryZone) {

@@ -1,11 +1,6 @@
 #include "report/html_report.h"
 
 #include <gtest/gtest.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include <cmath>
 #include <limits>
@@ -13,47 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/xml_page.h"
+
 namespace bw::report {
 namespace {
 
 using Strings = std::vector<std::string>;
 
-// A parsed page queried with XPath; the prefix "s" is the SVG namespace.
-class Page {
- public:
-  // Strict XML (no recovery), or libxml2's HTML parser, both without network.
-  static Page Xml(const std::string& text) {
-    return Page(xmlReadMemory(text.data(), static_cast<int>(text.size()), "report.html", "UTF-8",
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  }
-  static Page Html(const std::string& text) {
-    return Page(htmlReadMemory(text.data(), static_cast<int>(text.size()), "report.html", "UTF-8",
-                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
-  }
-  bool ok() const { return doc_ != nullptr; }
-
-  std::vector<std::string> Strings(const std::string& xpath) const {
-    std::vector<std::string> out;
-    if (!ok()) return out;
-    std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(
-        xmlXPathNewContext(doc_.get()), xmlXPathFreeContext);
-    xmlXPathRegisterNs(ctx.get(), BAD_CAST "s", BAD_CAST "http://www.w3.org/2000/svg");
-    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> r(
-        xmlXPathEval(BAD_CAST xpath.c_str(), ctx.get()), xmlXPathFreeObject);
-    if (r == nullptr || r->nodesetval == nullptr) return out;
-    for (int i = 0; i < r->nodesetval->nodeNr; ++i) {
-      xmlChar* s = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
-      out.emplace_back(s ? reinterpret_cast<const char*>(s) : "");
-      xmlFree(s);
-    }
-    return out;
-  }
-  size_t Count(const std::string& xpath) const { return Strings(xpath).size(); }
-
- private:
-  explicit Page(xmlDocPtr doc) : doc_(doc, xmlFreeDoc) {}
-  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc_;
-};
+using Page = testing::XmlPage;
 
 ClaimLine Claim(std::string entity, std::string kind, std::string value, std::string url) {
   return {entity, kind, value, 3, 2, {"en", "zh"}, "2026-10-06", "2026-11-20", "span of " + value,

@@ -1,10 +1,6 @@
 #include "report/svg_chart.h"
 
 #include <gtest/gtest.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include <algorithm>
 #include <clocale>
@@ -16,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/xml_page.h"
+
 namespace bw::report {
 namespace {
 
@@ -23,37 +21,10 @@ using Values = std::vector<std::optional<double>>;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// An SVG parsed as strict XML (no recovery, no network), queried with XPath;
-// the prefix "s" is the SVG namespace.
-class Svg {
+// A chart parsed as strict XML, queried with XPath ("s" is the SVG namespace).
+class Svg : public testing::XmlPage {
  public:
-  explicit Svg(const std::string& text)
-      : doc_(xmlReadMemory(text.data(), static_cast<int>(text.size()), "chart.svg", "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-             xmlFreeDoc) {}
-  bool ok() const { return doc_ != nullptr; }
-
-  // The string values (text of an element, value of an attribute) of the nodes `xpath` selects.
-  std::vector<std::string> Strings(const std::string& xpath) const {
-    std::vector<std::string> out;
-    if (!ok()) return out;
-    std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(
-        xmlXPathNewContext(doc_.get()), xmlXPathFreeContext);
-    xmlXPathRegisterNs(ctx.get(), BAD_CAST "s", BAD_CAST "http://www.w3.org/2000/svg");
-    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> r(
-        xmlXPathEval(BAD_CAST xpath.c_str(), ctx.get()), xmlXPathFreeObject);
-    if (r == nullptr || r->nodesetval == nullptr) return out;
-    for (int i = 0; i < r->nodesetval->nodeNr; ++i) {
-      xmlChar* s = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
-      out.emplace_back(s ? reinterpret_cast<const char*>(s) : "");
-      xmlFree(s);
-    }
-    return out;
-  }
-  size_t Count(const std::string& xpath) const { return Strings(xpath).size(); }
-
- private:
-  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc_;
+  explicit Svg(const std::string& text) : XmlPage(XmlPage::Xml(text)) {}
 };
 
 using Strings = std::vector<std::string>;
