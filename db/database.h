@@ -157,6 +157,7 @@ class Database {
 
   friend class CrawlStore;    // db/crawl_store.h: the crawl's state, on the same connection
   friend class HistoryStore;  // db/history_store.h: history, claims, search
+  friend class DocumentStore;  // db/document_store.h: search and one document
 
   sqlite3* db_;
   std::string path_;

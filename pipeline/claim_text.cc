@@ -2,7 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
-#include <ctime>
+
+#include "pipeline/clock.h"
 
 namespace bw {
 namespace {
@@ -29,14 +30,7 @@ std::string ClaimValueText(const ClaimRow& c) {
   return Number(c.value) + (c.unit.empty() ? "" : " " + c.unit);
 }
 
-std::string DayText(int64_t unix_day) {
-  time_t t = static_cast<time_t>(unix_day * 86400);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  char buf[16];
-  strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string DayText(int64_t unix_day) { return UtcDate(unix_day * 86400); }
 
 std::vector<std::vector<ClaimRow>> GroupClaims(const std::vector<ClaimRow>& claims) {
   std::vector<std::vector<ClaimRow>> groups;

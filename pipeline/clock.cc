@@ -46,4 +46,9 @@ int64_t SecondsSinceEpoch(const DateTime& t) {
   return secs - int64_t{t.utc_offset_minutes.value_or(0)} * 60;
 }
 
+std::string UtcDate(int64_t seconds) {
+  return IsoUtc(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)))
+      .substr(0, 10);
+}
+
 }  // namespace bw

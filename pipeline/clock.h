@@ -30,6 +30,9 @@ std::string IsoUtc(std::chrono::system_clock::time_point t);
 // midnight and a missing zone as UTC.
 int64_t SecondsSinceEpoch(const DateTime& t);
 
+// "YYYY-MM-DD": the UTC date of Unix time `seconds`.
+std::string UtcDate(int64_t seconds);
+
 }  // namespace bw
 
 #endif  // BUBBLEWATCH_PIPELINE_CLOCK_H_

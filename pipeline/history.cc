@@ -202,8 +202,31 @@ std::optional<MeanInterval> MeanWithInterval(const StanceTally& t) {
   return m;
 }
 
+namespace {
+
+// Only "YYYY-MM-DD" and "YYYY-MM-DDThh:mm[:ss][zone]" are taken from a user:
+// ParseDateTime also reads RFC 822 and "20251012", which on a command line
+// are more likely typing mistakes than meant.
+bool HasQueryDateShape(std::string_view s) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    }
+    return true;
+  };
+  if (s.size() < 10 || !digits(0, 4) || s[4] != '-' || !digits(5, 2) || s[7] != '-' ||
+      !digits(8, 2)) {
+    return false;
+  }
+  return s.size() == 10 || s[10] == 'T' || s[10] == 't';
+}
+
+}  // namespace
+
 Result<int64_t> ParseQueryDate(const std::string& text, const std::string& tz, bool end_of_day) {
-  std::optional<DateTime> d = ParseDateTime(text);
+  std::optional<DateTime> d;
+  if (HasQueryDateShape(text)) d = ParseDateTime(text);
+  if (d && text.size() > 10 && !d->has_time) d.reset();
   if (!d) {
     return Status::Usage("cannot read the date '" + text +
                          "' (YYYY-MM-DD, or ISO 8601 with an offset)");

@@ -59,9 +59,10 @@ struct MeanInterval {
 // interval (Student's t), clipped to [-1, 1]. nullopt when none is judged.
 std::optional<MeanInterval> MeanWithInterval(const StanceTally& tally);
 
-// Parses a command-line date: "2026-11-24" is midnight of that day in `tz`;
-// an ISO 8601 time with an offset or Z is that instant. With `end_of_day`, a
-// bare date means the end of that day (for --until, which includes it).
+// Parses a command-line date: "2026-11-24" is midnight of that day in `tz`,
+// "2026-11-24T08:00" that time in `tz`, and an ISO 8601 time with an offset
+// or Z is that instant. With `end_of_day`, a bare date means the end of that
+// day (for --until, which includes it). Any other form is a usage error.
 Result<int64_t> ParseQueryDate(const std::string& text, const std::string& tz, bool end_of_day);
 
 }  // namespace bw

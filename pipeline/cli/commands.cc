@@ -12,6 +12,8 @@
 #include "pipeline/cli/figures_command.h"
 #include "pipeline/cli/history_command.h"
 #include "pipeline/cli/report_command.h"
+#include "pipeline/cli/search_command.h"
+#include "pipeline/cli/show_command.h"
 #include "pipeline/cli/sources_command.h"
 
 namespace bw::cli {
@@ -19,8 +21,8 @@ namespace bw::cli {
 namespace {
 constexpr const char* kExitCodes =
     "Exit codes: 0 ok, 64 bad usage (arguments, URL, config), 65 unreadable data (type, size,\n"
-    "encoding, JSON), 69 unreachable (network, timeout, HTTP error), 74 file or database error,\n"
-    "75 another run holds the lock.";
+    "encoding, JSON) or no such stored document, 69 unreachable (network, timeout, HTTP\n"
+    "error), 74 file or database error, 75 another run holds the lock.";
 }  // namespace
 
 int Run(int argc, char** argv) {
@@ -45,6 +47,8 @@ int Run(int argc, char** argv) {
   HistoryCommand history(app);
   FiguresCommand figures(app);
   ReportCommand report(app);
+  SearchCommand search(app);
+  ShowCommand show(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -65,6 +69,8 @@ int Run(int argc, char** argv) {
   if (history.Parsed()) return history.Run(context);
   if (figures.Parsed()) return figures.Run(context);
   if (report.Parsed()) return report.Run(context);
+  if (search.Parsed()) return search.Run(context);
+  if (show.Parsed()) return show.Run(context);
   return static_cast<int>(ExitCode::kUsage);
 }
 

@@ -42,6 +42,15 @@ Result<std::unique_ptr<Database>> Context::OpenDatabase(const Config& config) co
   return Database::Open(ChooseDatabasePath(options_.db_path, config));
 }
 
+Result<std::unique_ptr<Database>> Context::OpenExistingDatabase(const Config& config) const {
+  const std::string path = ChooseDatabasePath(options_.db_path, config);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::IoError(path + ": no such database (crawl or fetch first, or give --db)");
+  }
+  return Database::Open(path);
+}
+
 int Fail(const Status& status) {
   std::cerr << "bubblewatch: " << status.message() << "\n";
   return status.exit_code();

@@ -30,6 +30,9 @@ class Context {
   Result<LexiconSet> LoadLexicons() const;
   // Opens the database chosen by --db, the config or the environment.
   Result<std::unique_ptr<Database>> OpenDatabase(const Config& config) const;
+  // OpenDatabase for commands that only read: a database that does not exist
+  // yet is an I/O error (exit 74) instead of a new empty file.
+  Result<std::unique_ptr<Database>> OpenExistingDatabase(const Config& config) const;
 
  private:
   GlobalOptions options_;

@@ -1,22 +1,45 @@
 #include "pipeline/cli/query_options.h"
 
 #include <iostream>
+#include <set>
 
 #include "pipeline/history.h"
 
 namespace bw::cli {
-namespace {
-
-// A language code as stored: two or three lower-case letters.
-bool IsLangCode(const std::string& s) {
-  if (s.size() < 2 || s.size() > 3) return false;
-  for (char c : s) {
-    if (c < 'a' || c > 'z') return false;
+Result<std::vector<std::string>> ParseLangList(const std::string& list) {
+  static const std::set<std::string> kLangs = {"zh", "ja", "en", "und"};
+  std::vector<std::string> langs;
+  for (size_t start = 0; !list.empty();) {
+    const size_t comma = list.find(',', start);
+    std::string code = list.substr(start, comma == std::string::npos ? comma : comma - start);
+    if (!kLangs.count(code)) {
+      return Status::Usage("--lang: '" + code + "' is not one of zh, ja, en, und");
+    }
+    langs.push_back(std::move(code));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
   }
-  return true;
+  return langs;
 }
 
-}  // namespace
+Result<Period> ParsePeriod(const std::string& since, const std::string& until,
+                           const std::string& tz) {
+  Period p;
+  if (!since.empty()) {
+    auto t = ParseQueryDate(since, tz, false);
+    if (!t.ok()) return Status::Usage("--since: " + t.status().message());
+    p.from = *t;
+  }
+  if (!until.empty()) {
+    auto t = ParseQueryDate(until, tz, true);
+    if (!t.ok()) return Status::Usage("--until: " + t.status().message());
+    p.to = *t;
+  }
+  if (p.from && p.to && *p.from >= *p.to) {
+    return Status::Usage("--since " + since + " is not before --until " + until);
+  }
+  return p;
+}
 
 void QueryOptions::AddTo(CLI::App* cmd, bool with_filters) {
   cmd->add_option("--since", since,
@@ -36,32 +59,17 @@ Result<std::optional<HistoryFilter>> QueryOptions::Resolve(const HistoryStore& s
   HistoryFilter f;
   f.kind = kind;
   f.source = source;
-  for (size_t start = 0; start <= langs.size() && !langs.empty();) {
-    size_t comma = langs.find(',', start);
-    std::string code = langs.substr(start, comma == std::string::npos ? comma : comma - start);
-    if (!IsLangCode(code)) {
-      return Status::Usage("--lang: '" + code + "' is not a language code (zh, ja, en, …)");
-    }
-    f.langs.push_back(code);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
+  auto lang_list = ParseLangList(langs);
+  if (!lang_list.ok()) return lang_list.status();
+  f.langs = *lang_list;
   if (!entity.empty()) {
     auto found = store.FindEntity(entity);
     if (!found.ok()) return found.status();
     f.entity = found->value_or(entity);
   }
-  std::optional<int64_t> from, to;
-  if (!since.empty()) {
-    auto t = ParseQueryDate(since, tz, false);
-    if (!t.ok()) return Status::Usage("--since: " + t.status().message());
-    from = *t;
-  }
-  if (!until.empty()) {
-    auto t = ParseQueryDate(until, tz, true);
-    if (!t.ok()) return Status::Usage("--until: " + t.status().message());
-    to = *t;
-  }
+  auto period = ParsePeriod(since, until, tz);
+  if (!period.ok()) return period.status();
+  std::optional<int64_t> from = period->from, to = period->to;
   if (!from || !to) {
     auto range = store.DateRange();
     if (!range.ok()) return range.status();

@@ -5,6 +5,7 @@
 #define BUBBLEWATCH_PIPELINE_CLI_QUERY_OPTIONS_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,19 @@
 #include "db/history_store.h"
 
 namespace bw::cli {
+
+// The languages of a --lang comma list ("zh,ja"): each one of the languages
+// documents are stored under (zh, ja, en, und). Empty for an empty list.
+Result<std::vector<std::string>> ParseLangList(const std::string& list);
+
+// --since and --until as Unix seconds, a bound left empty when its text is:
+// a date is read in `tz` and --until includes its day (ParseQueryDate).
+// Fails with a usage Status for a bad date or zone, or an empty period.
+struct Period {
+  std::optional<int64_t> from, to;
+};
+Result<Period> ParsePeriod(const std::string& since, const std::string& until,
+                           const std::string& tz);
 
 struct QueryOptions {
   std::string since, until, kind, source, entity;

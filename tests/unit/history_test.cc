@@ -200,6 +200,40 @@ TEST(ParseQueryDateTest, DatesAreReadInTheZone) {
   EXPECT_EQ(ParseQueryDate("2026-11-24", "Nowhere/City", false).status().exit_code(), 64);
 }
 
+TEST(ParseQueryDateTest, TimesAreInstantsWithAnOffsetElseInTheZone) {
+  struct Case {
+    const char* text;
+    const char* tz;
+    int64_t want;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"1970-01-01", "UTC", 0},
+           {"2025-10-12T08:00:00Z", "UTC", 1760256000},
+           {"2025-10-12T08:00:00+08:00", "UTC", 1760227200},
+           {"2025-10-12T08:00:00+08:00", "America/New_York", 1760227200},
+           {"2025-10-12T00:00:00Z", "Asia/Tokyo", 1760227200},
+           {"2025-10-12T00:00Z", "UTC", 1760227200},
+           {"2025-10-11T19:00:00-05:00", "UTC", 1760227200},
+           {"2025-10-12T00:00:00.5Z", "UTC", 1760227200},
+           {"2025-10-12T08:00:00", "Asia/Shanghai", 1760227200},  // no offset: in the zone
+           {"2025-10-12T08:00", "+08:00", 1760227200},
+       }) {
+    auto got = ParseQueryDate(c.text, c.tz, /*end_of_day=*/false);
+    ASSERT_TRUE(got.ok()) << c.text << ": " << got.status().message();
+    EXPECT_EQ(*got, c.want) << c.text << " in " << c.tz;
+  }
+  for (const char* bad : {"", "yesterday", "2025-10", "2025/10/12", "20251012", "12-10-2025",
+                          "2025-10-12 08:00:00+08:00", " 2025-10-12", "2025-10-12 ",
+                          "2025-02-30", "2025-13-01", "2025-10-12T25:00:00Z",
+                          "Sun, 12 Oct 2025 00:00:00 GMT", "2025-10-12x", "2025-10-12T"}) {
+    auto got = ParseQueryDate(bad, "UTC", false);
+    EXPECT_FALSE(got.ok()) << bad;
+    if (!got.ok()) {
+      EXPECT_EQ(got.status().exit_code(), 64) << bad;
+    }
+  }
+}
+
 TEST(UtcDateTimeTest, RoundTripsThroughSecondsSinceEpoch) {
   for (int64_t t : {int64_t{0}, int64_t{951782400} /* 2000-02-29 */, T("2026-11-24T23:59:59Z"),
                     int64_t{-86400}}) {
