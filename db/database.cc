@@ -190,26 +190,42 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
   // search index once it has changed.
   std::optional<db::Contribution> before;
   std::string old_title, old_text;
+  int64_t old_id = 0;
+  std::optional<uint64_t> old_simhash;
   {
-    auto find = cache_->Get("SELECT id, title, text FROM documents WHERE url = ?1");
+    auto find = cache_->Get("SELECT id, title, text, simhash FROM documents WHERE url = ?1");
     if (!find) return Error("cannot look up document");
     find->Bind(1, url);
     stored.created = find->Step() != SQLITE_ROW;
     if (!stored.created) {
+      old_id = find->ColumnInt(0);
       old_title = find->ColumnText(1);
       old_text = find->ColumnText(2);
-      auto read = rollups.Read(find->ColumnInt(0));
+      if (!find->ColumnIsNull(3)) old_simhash = static_cast<uint64_t>(find->ColumnInt(3));
+      auto read = rollups.Read(old_id);
       if (!read.ok()) return read.status().WithPrefix(path_);
       before = *read;
     }
   }
+  // The near-duplicate link and the source are written with the row itself:
+  // each later UPDATE of a document would rewrite its whole row, text included.
+  std::optional<int64_t> original;
+  if (origin.simhash) {
+    auto found = FindOriginal(*origin.simhash, old_id);
+    if (!found.ok()) return found.status();
+    original = *found;
+  }
   {
+    // Without a fingerprint the stored link stays. The first source a
+    // document came from stays its source; one that came from none is known
+    // by its host.
     auto up = cache_->Get(
         "INSERT INTO documents (url, fetched_url, title, site_name, author, published, "
         "published_from, lang, script, kind, status, text, content_hash, analyzer_version, "
-        "dated_at) "
+        "dated_at, simhash, duplicate_of, source_id, source_name) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-        "coalesce(unixepoch(?6), unixepoch('now'))) "
+        "coalesce(unixepoch(?6), unixepoch('now')), ?15, ?16, ?17, "
+        "coalesce((SELECT name FROM sources WHERE id = ?17), ?18)) "
         "ON CONFLICT (url) DO UPDATE SET fetched_url = excluded.fetched_url, "
         "title = excluded.title, site_name = excluded.site_name, "
         "author = excluded.author, published = excluded.published, "
@@ -218,6 +234,11 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
         "text = excluded.text, content_hash = excluded.content_hash, "
         "analyzer_version = excluded.analyzer_version, "
         "dated_at = coalesce(unixepoch(excluded.published), documents.dated_at), "
+        "simhash = coalesce(?15, documents.simhash), "
+        "duplicate_of = CASE WHEN ?15 IS NULL THEN documents.duplicate_of ELSE ?16 END, "
+        "source_id = coalesce(documents.source_id, ?17), "
+        "source_name = coalesce((SELECT name FROM sources "
+        "WHERE id = coalesce(documents.source_id, ?17)), ?18), "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
         "RETURNING id");
     if (!up) return Error("cannot prepare document upsert");
@@ -226,9 +247,19 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
     up->BindOrNull(7, r.published_from).Bind(8, r.lang).BindOrNull(9, r.script).Bind(10, r.kind);
     up->Bind(11, ArticleStatusName(r.status)).Bind(12, r.text).Bind(13, ContentHash(r.text));
     up->Bind(14, kAnalyzerVersion);
+    if (origin.simhash) {
+      up->Bind(15, static_cast<int64_t>(*origin.simhash)).BindOrNull(16, original);
+    } else {
+      up->BindNull(15).BindNull(16);
+    }
+    up->BindOrNull(17, origin.source_id).Bind(18, db::UrlHost(url));
     if (up->Step() != SQLITE_ROW) return Error("cannot store document");
     stored.id = up->ColumnInt(0);
     if (up->Step() != SQLITE_DONE) return Error("cannot store document");
+  }
+  if (origin.simhash) {
+    if (Status s = IndexFingerprint(stored.id, *origin.simhash, old_simhash); !s.ok()) return s;
+    stored.duplicate_of = original;
   }
 
   auto fetch_id = InsertFetch(*cache_, db_, fetch, stored.id);
@@ -247,22 +278,6 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
 
   if (Status s = ReplaceFigures(stored.id, r); !s.ok()) return s;
   if (Status s = ReplaceStance(stored.id, r); !s.ok()) return s;
-  if (origin.simhash) {
-    auto dup = LinkNearDuplicate(stored.id, *origin.simhash);
-    if (!dup.ok()) return dup.status();
-    stored.duplicate_of = *dup;
-  }
-  {
-    // The first source a document came from stays its source; one that came
-    // from none is known by its host.
-    auto src = cache_->Get(
-        "UPDATE documents SET source_id = coalesce(source_id, ?2), source_name = "
-        "coalesce((SELECT name FROM sources WHERE id = coalesce(documents.source_id, ?2)), ?3) "
-        "WHERE id = ?1");
-    if (!src) return Error("cannot prepare source link");
-    src->Bind(1, stored.id).BindOrNull(2, origin.source_id).Bind(3, db::UrlHost(url));
-    if (src->Step() != SQLITE_DONE) return Error("cannot link document to its source");
-  }
   if (origin.source_id && stored.created) {
     auto count = cache_->Get("UPDATE sources SET items_stored = items_stored + 1 WHERE id = ?1");
     if (!count) return Error("cannot prepare source count");
@@ -308,46 +323,44 @@ Status Database::IndexForSearch(const SearchUpdate& u) {
   return Status::OK();
 }
 
-Result<std::optional<int64_t>> Database::LinkNearDuplicate(int64_t document_id,
-                                                           uint64_t simhash) {
+Result<std::optional<int64_t>> Database::FindOriginal(uint64_t simhash, int64_t self) {
   const std::array<uint16_t, 4> bands = SimHashBands(simhash);
-  // Candidates share a band with the fingerprint; the nearest one that is not
-  // itself a copy is the original (the first stored of the group).
+  // Candidates share a band with the fingerprint; the band holds each one's
+  // fingerprint, so only those within reach are read from documents.
   std::optional<int64_t> best;
   int best_distance = kNearDuplicateBits + 1;
   for (int band = 0; band < 4; ++band) {
     auto find = cache_->Get(
-        "SELECT d.id, d.simhash, d.duplicate_of FROM simhash_bands b "
-        "JOIN documents d ON d.id = b.document_id "
-        "WHERE b.band = ?1 AND b.value = ?2 AND d.id != ?3 AND d.simhash IS NOT NULL");
+        "SELECT document_id, simhash FROM simhash_bands WHERE band = ?1 AND value = ?2 "
+        "AND document_id != ?3");
     if (!find) return Error("cannot prepare near-duplicate lookup");
-    find->Bind(1, int64_t{band}).Bind(2, int64_t{bands[band]}).Bind(3, document_id);
-    while (find->Step() == SQLITE_ROW) {
-      int distance = HammingDistance(simhash, static_cast<uint64_t>(find->ColumnInt(1)));
-      int64_t root = find->ColumnInt(2) != 0 ? find->ColumnInt(2) : find->ColumnInt(0);
-      if (distance < best_distance || (distance == best_distance && best && root < *best)) {
+    find->Bind(1, int64_t{band}).Bind(2, int64_t{bands[band]}).Bind(3, self);
+    int rc;
+    while ((rc = find->Step()) == SQLITE_ROW) {
+      const int distance = HammingDistance(simhash, static_cast<uint64_t>(find->ColumnInt(1)));
+      if (distance > best_distance) continue;
+      const int64_t candidate = find->ColumnInt(0);
+      auto root_of = cache_->Get("SELECT coalesce(duplicate_of, id) FROM documents WHERE id = ?1");
+      if (!root_of) return Error("cannot prepare near-duplicate lookup");
+      root_of->Bind(1, candidate);
+      if (root_of->Step() != SQLITE_ROW) continue;
+      const int64_t root = root_of->ColumnInt(0);
+      if (distance < best_distance || (best && root < *best)) {
         best_distance = distance;
         best = root;
       }
     }
+    if (rc != SQLITE_DONE) return Error("cannot look up near-duplicates");
   }
-  if (best && *best == document_id) best.reset();
-  // The bands of the fingerprint stored before, removed by their whole key:
-  // the table is keyed (band, value, document_id), so a delete by document
-  // alone would scan it.
-  std::optional<uint64_t> old;
-  {
-    auto prev = cache_->Get("SELECT simhash FROM documents WHERE id = ?1 AND simhash IS NOT NULL");
-    if (!prev) return Error("cannot prepare near-duplicate link");
-    prev->Bind(1, document_id);
-    if (prev->Step() == SQLITE_ROW) old = static_cast<uint64_t>(prev->ColumnInt(0));
-  }
-  {
-    auto set = cache_->Get("UPDATE documents SET simhash = ?2, duplicate_of = ?3 WHERE id = ?1");
-    if (!set) return Error("cannot prepare near-duplicate link");
-    set->Bind(1, document_id).Bind(2, static_cast<int64_t>(simhash)).BindOrNull(3, best);
-    if (set->Step() != SQLITE_DONE) return Error("cannot link near-duplicate");
-  }
+  if (best && *best == self) best.reset();
+  return best;
+}
+
+Status Database::IndexFingerprint(int64_t document_id, uint64_t simhash,
+                                  std::optional<uint64_t> old) {
+  if (old == simhash) return Status::OK();
+  // The old bands are removed by their whole key: the table is keyed
+  // (band, value, document_id), so a delete by document alone would scan it.
   if (old) {
     const std::array<uint16_t, 4> old_bands = SimHashBands(*old);
     for (int band = 0; band < 4; ++band) {
@@ -358,13 +371,16 @@ Result<std::optional<int64_t>> Database::LinkNearDuplicate(int64_t document_id,
       if (del->Step() != SQLITE_DONE) return Error("cannot update SimHash index");
     }
   }
+  const std::array<uint16_t, 4> bands = SimHashBands(simhash);
   for (int band = 0; band < 4; ++band) {
-    auto ins = cache_->Get("INSERT INTO simhash_bands (band, value, document_id) VALUES (?1, ?2, ?3)");
+    auto ins = cache_->Get(
+        "INSERT INTO simhash_bands (band, value, document_id, simhash) VALUES (?1, ?2, ?3, ?4)");
     if (!ins) return Error("cannot prepare SimHash index");
     ins->Bind(1, int64_t{band}).Bind(2, int64_t{bands[band]}).Bind(3, document_id);
+    ins->Bind(4, static_cast<int64_t>(simhash));
     if (ins->Step() != SQLITE_DONE) return Error("cannot update SimHash index");
   }
-  return best;
+  return Status::OK();
 }
 
 Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r) {

@@ -139,9 +139,13 @@ class Database {
   Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r);
   // Replaces the stance and its evidence (inside StoreDocument's transaction).
   Status ReplaceStance(int64_t document_id, const AnalysisRecord& r);
-  // Finds the near-duplicate of `simhash` among other documents, links the
-  // document to it and indexes the fingerprint (inside StoreDocument's transaction).
-  Result<std::optional<int64_t>> LinkNearDuplicate(int64_t document_id, uint64_t simhash);
+  // The original (first stored of its group) of the nearest document within
+  // kNearDuplicateBits of `simhash`, other than `self` (0: a new document);
+  // nullopt when there is none.
+  Result<std::optional<int64_t>> FindOriginal(uint64_t simhash, int64_t self);
+  // Indexes the fingerprint of a stored document by its bands, in place of
+  // `old` (inside StoreDocument's transaction).
+  Status IndexFingerprint(int64_t document_id, uint64_t simhash, std::optional<uint64_t> old);
   // A document's change to the search index: its old terms out (when it
   // replaces a stored version), its new terms in.
   struct SearchUpdate {

@@ -46,6 +46,14 @@ void StanceTally::Add(const StanceTally& o) {
   score_sq += o.score_sq;
 }
 
+void StanceTally::Count(const std::string& label, double score) {
+  ++documents;
+  if (label.empty()) return;
+  (label == "bubble" ? bubble : label == "revolution" ? revolution : neutral) += 1;
+  score_sum += score;
+  score_sq += score * score;
+}
+
 Status HistoryStore::Error(const char* what) const {
   return Status::IoError(db_.path_ + ": " + what + ": " + sqlite3_errmsg(db_.db_));
 }
@@ -53,17 +61,12 @@ Status HistoryStore::Error(const char* what) const {
 Result<std::vector<HourTally>> HistoryStore::HourlyTallies(const HistoryFilter& f) const {
   std::vector<HourTally> hours;
   if (!UsesRollups(f)) {
-    auto docs = Documents(f);
+    auto docs = Documents(f, {{f.from, f.to}});
     if (!docs.ok()) return docs.status();
     for (const DatedStance& d : *docs) {
       const int64_t hour = db::FloorDiv(d.dated_at, 3600);
       if (hours.empty() || hours.back().hour != hour) hours.push_back({hour, {}});
-      StanceTally& t = hours.back().tally;
-      ++t.documents;
-      if (d.label.empty()) continue;
-      (d.label == "bubble" ? t.bubble : d.label == "revolution" ? t.revolution : t.neutral) += 1;
-      t.score_sum += d.score;
-      t.score_sq += d.score * d.score;
+      hours.back().tally.Count(d.label, d.score);
     }
     return hours;
   }
@@ -96,7 +99,8 @@ Result<std::vector<HourTally>> HistoryStore::HourlyTallies(const HistoryFilter& 
   return hours;
 }
 
-Result<std::vector<DatedStance>> HistoryStore::Documents(const HistoryFilter& f) const {
+Result<std::vector<DatedStance>> HistoryStore::Documents(
+    const HistoryFilter& f, const std::vector<std::pair<int64_t, int64_t>>& spans) const {
   int next = 3;
   // The unary + keeps the planner on the date (or source) index: the
   // near-duplicate index matches almost every row and is no use here.
@@ -115,17 +119,20 @@ Result<std::vector<DatedStance>> HistoryStore::Documents(const HistoryFilter& f)
   sql += " ORDER BY d.dated_at";
   db::Statement s(db_.db_, sql);
   if (!s.ok()) return Error("cannot prepare history query");
-  s.Bind(1, f.from).Bind(2, f.to);
   for (size_t i = 0; i < f.langs.size(); ++i) s.Bind(3 + static_cast<int>(i), f.langs[i]);
   if (kind_index) s.Bind(kind_index, f.kind);
   if (source_index) s.Bind(source_index, f.source);
   if (entity_index) s.Bind(entity_index, f.entity);
   std::vector<DatedStance> docs;
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
-    docs.push_back({s.ColumnInt(0), s.ColumnText(1), s.ColumnDouble(2)});
+  for (const auto& [from, to] : spans) {
+    s.Reset();
+    s.Bind(1, from).Bind(2, to);
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      docs.push_back({s.ColumnInt(0), s.ColumnText(1), s.ColumnDouble(2)});
+    }
+    if (rc != SQLITE_DONE) return Error("cannot read history");
   }
-  if (rc != SQLITE_DONE) return Error("cannot read history");
   return docs;
 }
 

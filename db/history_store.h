@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -37,6 +38,9 @@ struct StanceTally {
 
   int64_t judged() const { return bubble + revolution + neutral; }
   void Add(const StanceTally& other);
+  // Counts one document: `label` is bubble, revolution, neutral, or "" when
+  // it was not judged (then `score` is not used).
+  void Count(const std::string& label, double score);
 };
 
 struct HourTally {
@@ -87,9 +91,12 @@ class HistoryStore {
   // source and an entity); otherwise from the documents.
   Result<std::vector<HourTally>> HourlyTallies(const HistoryFilter& filter) const;
 
-  // Each counted document of the filter, in order of date: for the hours a
-  // bucket edge cuts, and for filters no rollup covers.
-  Result<std::vector<DatedStance>> Documents(const HistoryFilter& filter) const;
+  // Each counted document of the filter dated in one of `spans` ([from, to)
+  // pairs, ascending and apart; filter.from and filter.to are not used), in
+  // order of date: the hours a bucket edge cuts. One statement serves every
+  // span, since a zone at :30 cuts an hour of each day.
+  Result<std::vector<DatedStance>> Documents(
+      const HistoryFilter& filter, const std::vector<std::pair<int64_t, int64_t>>& spans) const;
 
   // The claims of the filter, the most quoted first; ties by entity, kind
   // and value.

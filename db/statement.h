@@ -45,6 +45,7 @@ class Statement {
   int Step();
 
   int64_t ColumnInt(int col) const;
+  bool ColumnIsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   double ColumnDouble(int col) const;
   std::string ColumnText(int col) const;
   std::string ColumnBlob(int col) const;

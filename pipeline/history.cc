@@ -167,22 +167,17 @@ Status FillBuckets(const HistoryStore& store, HistoryFilter filter, std::vector<
       cut.push_back(h.hour);
     }
   }
+  std::vector<std::pair<int64_t, int64_t>> spans;
   for (int64_t hour : cut) {
-    HistoryFilter part = filter;
-    part.from = std::max(filter.from, hour * 3600);
-    part.to = std::min(filter.to, hour * 3600 + 3600);
-    auto docs = store.Documents(part);
-    if (!docs.ok()) return docs.status();
-    for (const DatedStance& d : *docs) {
-      const size_t i = BucketOf(buckets, d.dated_at);
-      if (i == buckets.size()) continue;
-      StanceTally& t = buckets[i].tally;
-      ++t.documents;
-      if (d.label.empty()) continue;
-      (d.label == "bubble" ? t.bubble : d.label == "revolution" ? t.revolution : t.neutral) += 1;
-      t.score_sum += d.score;
-      t.score_sq += d.score * d.score;
-    }
+    spans.emplace_back(std::max(filter.from, hour * 3600),
+                       std::min(filter.to, hour * 3600 + 3600));
+  }
+  auto docs = store.Documents(filter, spans);
+  if (!docs.ok()) return docs.status();
+  for (const DatedStance& d : *docs) {
+    const size_t i = BucketOf(buckets, d.dated_at);
+    if (i == buckets.size()) continue;
+    buckets[i].tally.Count(d.label, d.score);
   }
   return Status::OK();
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "db/document_store.h"
 #include "extractors/simhash.h"
 
 namespace bw {
@@ -231,6 +232,18 @@ TEST_F(CrawlStoreTest, NearDuplicatesLinkToTheFirstOfTheirGroup) {
   EXPECT_FALSE(again.created);
   EXPECT_FALSE(again.duplicate_of);
   EXPECT_EQ(db_->CountRows("simhash_bands"), 20);
+  // A changed copy gets new bands in place of its old ones and leaves its group.
+  StoredDocument moved = Store("https://b.example/b", *id, "rewritten", ~original ^ 0x1);
+  EXPECT_EQ(moved.id, b.id);
+  ASSERT_TRUE(moved.duplicate_of);
+  EXPECT_EQ(*moved.duplicate_of, d.id);
+  EXPECT_EQ(db_->CountRows("simhash_bands"), 20);
+  // Stored without a fingerprint, a document keeps its link.
+  StoredDocument unknown = Store("https://c.example/c", *id, "copy of copy");
+  EXPECT_FALSE(unknown.duplicate_of);  // not looked up
+  auto view = DocumentStore(*db_).Show(std::to_string(c.id));
+  ASSERT_TRUE(view.ok() && *view);
+  EXPECT_EQ((*view)->duplicate_of, std::optional<int64_t>(a.id));
 }
 
 }  // namespace

@@ -165,6 +165,48 @@ TEST(DatabaseOpen, TwoConnectionsAtOnce) {
   EXPECT_EQ(b->CountRows("documents"), 1);
 }
 
+// A database of schema 4 keeps its near-duplicate index through the
+// migrations: each band gets its document's fingerprint, and a near copy
+// stored afterwards is linked to the old document.
+TEST(DatabaseOpen, SimHashBandsOfAnOldSchemaKeepWorking) {
+  TempDir dir;
+  const std::string path = dir.File("v4.db");
+  const uint64_t simhash = 0x0123456789abcdefULL;
+  {
+    RawConnection raw(path);
+    std::string sql;
+    for (size_t i = 0; i < 4; ++i) sql += std::string(db::Migrations()[i]);
+    sql += "PRAGMA user_version = 4;"
+           "INSERT INTO documents (id, url, title, lang, kind, status, text, content_hash, "
+           "analyzer_version, simhash) VALUES (7, 'https://a.example/old', 't', 'en', "
+           "'article', 'ok', 'old text', 'h', '0.2.0', " +
+           std::to_string(static_cast<int64_t>(simhash)) + ");";
+    for (int band = 0; band < 4; ++band) {
+      sql += "INSERT INTO simhash_bands (band, value, document_id) VALUES (" +
+             std::to_string(band) + ", " + std::to_string((simhash >> (16 * band)) & 0xffff) +
+             ", 7);";
+    }
+    raw.Exec(sql);
+  }
+  auto db = OpenOrDie(path);
+  ASSERT_NE(db, nullptr);
+  {
+    RawConnection raw(path);
+    EXPECT_EQ(raw.Query("SELECT count(*) FROM simhash_bands WHERE simhash = " +
+                        std::to_string(static_cast<int64_t>(simhash))),
+              "4");
+    EXPECT_EQ(raw.Query("SELECT count(*) FROM sqlite_master WHERE name = 'documents_published'"),
+              "0");
+  }
+  DocumentOrigin copy;
+  copy.simhash = simhash ^ 0x3;  // two bits off
+  auto stored = db->StoreDocument(OkFetch("https://b.example/copy"), "x",
+                                  Record("https://b.example/copy", "", "copied text"), copy);
+  ASSERT_TRUE(stored.ok()) << stored.status().message();
+  EXPECT_EQ(stored->duplicate_of, std::optional<int64_t>(7));
+  EXPECT_EQ(db->CountRows("simhash_bands"), 8);
+}
+
 TEST(DatabaseOpen, NewerSchemaIsRefused) {
   TempDir dir;
   std::string path = dir.File("future.db");
