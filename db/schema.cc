@@ -268,8 +268,9 @@ CREATE VIRTUAL TABLE search USING fts5 (
       // 6: faster writes and reads at millions of documents. A band keeps its
       // document's fingerprint, so near-duplicate candidates are compared
       // without reading their (large) document rows. The date indexes cover
-      // what history reads for the hours a bucket edge cuts. The index on
-      // published was never read; fetches are found by document for `show`.
+      // what history reads for the hours a bucket edge cuts. Indexes no query
+      // reads are dropped (each costs every insert a b-tree write); fetches
+      // are found by document for `show`.
       R"sql(
 CREATE TABLE simhash_bands_v6 (
   band        INTEGER NOT NULL,
@@ -286,6 +287,9 @@ DROP TABLE simhash_bands;
 ALTER TABLE simhash_bands_v6 RENAME TO simhash_bands;
 
 DROP INDEX documents_published;
+DROP INDEX fetches_url;
+DROP INDEX figures_entity_kind;
+DROP INDEX stances_label;
 DROP INDEX documents_dated;
 DROP INDEX documents_source_dated;
 CREATE INDEX documents_dated ON documents (dated_at, duplicate_of, lang, kind);
