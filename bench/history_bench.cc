@@ -4,6 +4,8 @@
 //
 //   build/bench/history_bench --db /tmp/h.db --documents 1000000
 //   build/bench/history_bench --db /tmp/h.db --queries-only
+//   # then documents 1,000,000 to 1,049,999 of a larger corpus, into that database:
+//   build/bench/history_bench --db /tmp/h.db --documents 1050000 --from 1000000
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -28,7 +30,7 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-int Insert(bw::Database& db, const bw::bench::HistoryCorpus& corpus) {
+int Insert(bw::Database& db, const bw::bench::HistoryCorpus& corpus, int64_t first) {
   bw::CrawlStore store(db);
   std::vector<int64_t> ids;
   for (const auto& s : corpus.sources()) {
@@ -39,21 +41,22 @@ int Insert(bw::Database& db, const bw::bench::HistoryCorpus& corpus) {
     }
     ids.push_back(*id);
   }
-  const int64_t step = std::max<int64_t>(1, corpus.size() / 10);
+  const int64_t count = corpus.size() - first;
+  const int64_t step = std::max<int64_t>(1, count / 10);
   auto start = Clock::now();
   auto lap = start;
   double stored_seconds = 0;
-  for (int64_t i = 0; i < corpus.size(); ++i) {
+  for (int64_t i = first; i < corpus.size(); ++i) {
     bw::bench::GeneratedDocument doc = corpus.Make(i, ids);
     auto t0 = Clock::now();
-    if (i % kBatch == 0) {
+    if ((i - first) % kBatch == 0) {
       if (bw::Status s = db.BeginBatch(); !s.ok()) {
         fprintf(stderr, "history_bench: %s\n", s.message().c_str());
         return 74;
       }
     }
     auto stored = db.StoreDocument(doc.fetch, doc.raw_body, doc.record, doc.origin);
-    if (i % kBatch == kBatch - 1 || i + 1 == corpus.size()) {
+    if ((i - first) % kBatch == kBatch - 1 || i + 1 == corpus.size()) {
       if (bw::Status s = db.CommitBatch(); !s.ok()) {
         fprintf(stderr, "history_bench: %s\n", s.message().c_str());
         return 74;
@@ -65,7 +68,7 @@ int Insert(bw::Database& db, const bw::bench::HistoryCorpus& corpus) {
               stored.status().message().c_str());
       return 74;
     }
-    if ((i + 1) % step == 0) {
+    if ((i + 1 - first) % step == 0) {
       printf("inserted %9lld  last %lld at %.0f docs/s (wall, with generation)\n",
              static_cast<long long>(i + 1), static_cast<long long>(step), step / Seconds(lap));
       fflush(stdout);
@@ -73,7 +76,7 @@ int Insert(bw::Database& db, const bw::bench::HistoryCorpus& corpus) {
     }
   }
   printf("insert: %lld documents in %.1f s wall; StoreDocument alone %.0f docs/s\n",
-         static_cast<long long>(corpus.size()), Seconds(start), corpus.size() / stored_seconds);
+         static_cast<long long>(count), Seconds(start), count / stored_seconds);
   return 0;
 }
 
@@ -170,15 +173,18 @@ int main(int argc, char** argv) {
   std::string path = "/tmp/history_bench.db";
   bw::bench::CorpusShape shape;
   bool queries_only = false;
+  int64_t first = 0;
   for (int i = 1; i < argc; ++i) {
     if (!strcmp(argv[i], "--db") && i + 1 < argc) {
       path = argv[++i];
     } else if (!strcmp(argv[i], "--documents") && i + 1 < argc) {
       shape.documents = std::stoll(argv[++i]);
+    } else if (!strcmp(argv[i], "--from") && i + 1 < argc) {
+      first = std::stoll(argv[++i]);
     } else if (!strcmp(argv[i], "--queries-only")) {
       queries_only = true;
     } else {
-      fprintf(stderr, "usage: history_bench [--db PATH] [--documents N] [--queries-only]\n");
+      fprintf(stderr, "usage: history_bench [--db PATH] [--documents N] [--from I] [--queries-only]\n");
       return 64;
     }
   }
@@ -189,7 +195,7 @@ int main(int argc, char** argv) {
   }
   bw::bench::HistoryCorpus corpus(shape);
   if (!queries_only) {
-    if (int rc = Insert(**db, corpus); rc != 0) return rc;
+    if (int rc = Insert(**db, corpus, std::min(first, corpus.size())); rc != 0) return rc;
   }
   return Queries(**db, corpus);
 }
