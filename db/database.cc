@@ -7,6 +7,7 @@
 #include <array>
 
 #include "db/body_compressor.h"
+#include "db/fingerprint_index.h"
 #include "db/rollups.h"
 #include "db/schema.h"
 #include "db/search_tokenizer.h"
@@ -158,11 +159,13 @@ Status Database::CommitBatch() {
   for (const SearchUpdate& u : updates) {
     if (Status s = IndexForSearch(u); !s.ok()) {
       Exec("ROLLBACK");
+      fingerprints_.reset();
       return s;
     }
   }
   if (Status s = Exec("COMMIT"); !s.ok()) {
     Exec("ROLLBACK");
+    fingerprints_.reset();
     return s;
   }
   return Status::OK();
@@ -183,6 +186,14 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
   db::Transaction tx(db_);
   if (!tx.ok()) return Error("cannot start transaction");
   db::Rollups rollups(db_, *cache_);
+  // A write that is not kept may have left fingerprints_ ahead of the file.
+  struct DropFingerprintsUnlessKept {
+    std::unique_ptr<db::FingerprintIndex>& index;
+    bool kept = false;
+    ~DropFingerprintsUnlessKept() {
+      if (!kept) index.reset();
+    }
+  } fingerprints_guard{fingerprints_};
 
   StoredDocument stored;
   const std::string& url = r.canonical_url.empty() ? r.url : r.canonical_url;
@@ -302,6 +313,7 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
   if (Status s = rollups.Replace(stored.id, before); !s.ok()) return s.WithPrefix(path_);
 
   if (!tx.Commit()) return Error("cannot commit document");
+  fingerprints_guard.kept = true;
   if (batch_open_) search_updates_.push_back(std::move(search));
   return stored;
 }
@@ -323,34 +335,47 @@ Status Database::IndexForSearch(const SearchUpdate& u) {
   return Status::OK();
 }
 
+Status Database::CatchUpFingerprints() {
+  if (!fingerprints_) {
+    fingerprints_ = std::make_unique<db::FingerprintIndex>();
+    fingerprints_seq_ = 0;
+  }
+  auto read = cache_->Get(
+      "SELECT seq, document_id, simhash FROM fingerprints WHERE seq > ?1 ORDER BY seq");
+  if (!read) return Error("cannot prepare fingerprint read");
+  read->Bind(1, fingerprints_seq_);
+  int rc;
+  while ((rc = read->Step()) == SQLITE_ROW) {
+    fingerprints_seq_ = read->ColumnInt(0);
+    fingerprints_->Add(read->ColumnInt(1), static_cast<uint64_t>(read->ColumnInt(2)));
+  }
+  if (rc != SQLITE_DONE) {
+    fingerprints_.reset();
+    return Error("cannot read fingerprints");
+  }
+  return Status::OK();
+}
+
 Result<std::optional<int64_t>> Database::FindOriginal(uint64_t simhash, int64_t self) {
-  const std::array<uint16_t, 4> bands = SimHashBands(simhash);
-  // Candidates share a band with the fingerprint; the band holds each one's
-  // fingerprint, so only those within reach are read from documents.
+  if (Status s = CatchUpFingerprints(); !s.ok()) return s;
+  // Each fingerprint in reach is confirmed against its document, since the
+  // index keeps the fingerprints a document had before it changed.
   std::optional<int64_t> best;
   int best_distance = kNearDuplicateBits + 1;
-  for (int band = 0; band < 4; ++band) {
-    auto find = cache_->Get(
-        "SELECT document_id, simhash FROM simhash_bands WHERE band = ?1 AND value = ?2 "
-        "AND document_id != ?3");
-    if (!find) return Error("cannot prepare near-duplicate lookup");
-    find->Bind(1, int64_t{band}).Bind(2, int64_t{bands[band]}).Bind(3, self);
-    int rc;
-    while ((rc = find->Step()) == SQLITE_ROW) {
-      const int distance = HammingDistance(simhash, static_cast<uint64_t>(find->ColumnInt(1)));
-      if (distance > best_distance) continue;
-      const int64_t candidate = find->ColumnInt(0);
-      auto root_of = cache_->Get("SELECT coalesce(duplicate_of, id) FROM documents WHERE id = ?1");
-      if (!root_of) return Error("cannot prepare near-duplicate lookup");
-      root_of->Bind(1, candidate);
-      if (root_of->Step() != SQLITE_ROW) continue;
-      const int64_t root = root_of->ColumnInt(0);
-      if (distance < best_distance || (best && root < *best)) {
-        best_distance = distance;
-        best = root;
-      }
+  for (const db::FingerprintIndex::Entry& e : fingerprints_->Near(simhash)) {
+    if (e.document_id == self) continue;
+    const int distance = HammingDistance(simhash, e.simhash);
+    if (distance > best_distance) continue;
+    auto root_of = cache_->Get(
+        "SELECT coalesce(duplicate_of, id) FROM documents WHERE id = ?1 AND simhash = ?2");
+    if (!root_of) return Error("cannot prepare near-duplicate lookup");
+    root_of->Bind(1, e.document_id).Bind(2, static_cast<int64_t>(e.simhash));
+    if (root_of->Step() != SQLITE_ROW) continue;
+    const int64_t root = root_of->ColumnInt(0);
+    if (distance < best_distance || (best && root < *best)) {
+      best_distance = distance;
+      best = root;
     }
-    if (rc != SQLITE_DONE) return Error("cannot look up near-duplicates");
   }
   if (best && *best == self) best.reset();
   return best;
@@ -359,26 +384,17 @@ Result<std::optional<int64_t>> Database::FindOriginal(uint64_t simhash, int64_t 
 Status Database::IndexFingerprint(int64_t document_id, uint64_t simhash,
                                   std::optional<uint64_t> old) {
   if (old == simhash) return Status::OK();
-  // The old bands are removed by their whole key: the table is keyed
-  // (band, value, document_id), so a delete by document alone would scan it.
-  if (old) {
-    const std::array<uint16_t, 4> old_bands = SimHashBands(*old);
-    for (int band = 0; band < 4; ++band) {
-      auto del = cache_->Get(
-          "DELETE FROM simhash_bands WHERE band = ?1 AND value = ?2 AND document_id = ?3");
-      if (!del) return Error("cannot prepare SimHash index");
-      del->Bind(1, int64_t{band}).Bind(2, int64_t{old_bands[band]}).Bind(3, document_id);
-      if (del->Step() != SQLITE_DONE) return Error("cannot update SimHash index");
-    }
-  }
-  const std::array<uint16_t, 4> bands = SimHashBands(simhash);
-  for (int band = 0; band < 4; ++band) {
-    auto ins = cache_->Get(
-        "INSERT INTO simhash_bands (band, value, document_id, simhash) VALUES (?1, ?2, ?3, ?4)");
-    if (!ins) return Error("cannot prepare SimHash index");
-    ins->Bind(1, int64_t{band}).Bind(2, int64_t{bands[band]}).Bind(3, document_id);
-    ins->Bind(4, static_cast<int64_t>(simhash));
-    if (ins->Step() != SQLITE_DONE) return Error("cannot update SimHash index");
+  // REPLACE gives the row a new seq, so other processes catch up with it.
+  auto put = cache_->Get("REPLACE INTO fingerprints (document_id, simhash) VALUES (?1, ?2)");
+  if (!put) return Error("cannot prepare fingerprint");
+  put->Bind(1, document_id).Bind(2, static_cast<int64_t>(simhash));
+  if (put->Step() != SQLITE_DONE) return Error("cannot store fingerprint");
+  // FindOriginal caught up inside this transaction, so the new seq follows
+  // the last one read unless the table was emptied.
+  const int64_t seq = sqlite3_last_insert_rowid(db_);
+  if (fingerprints_ && seq == fingerprints_seq_ + 1) {
+    fingerprints_->Add(document_id, simhash);
+    fingerprints_seq_ = seq;
   }
   return Status::OK();
 }
@@ -535,7 +551,7 @@ int64_t Database::CountRows(const std::string& table) const {
   // Table names cannot be bound; only the schema's own tables are accepted.
   static const char* const kTables[] = {
       "documents", "fetches", "raw",     "figures", "document_entities", "stances",
-      "stance_evidence", "sources", "runs", "feed_items", "robots", "simhash_bands"};
+      "stance_evidence", "sources", "runs", "feed_items", "robots", "fingerprints"};
   if (std::find(std::begin(kTables), std::end(kTables), table) == std::end(kTables)) {
     return -1;
   }

@@ -23,6 +23,7 @@ struct sqlite3;
 namespace bw {
 namespace db {
 class BodyCompressor;
+class FingerprintIndex;
 class StatementCache;
 }  // namespace db
 
@@ -142,9 +143,13 @@ class Database {
   // The original (first stored of its group) of the nearest document within
   // kNearDuplicateBits of `simhash`, other than `self` (0: a new document);
   // nullopt when there is none.
+  // REQUIRES: inside a write transaction (the fingerprints read are current).
   Result<std::optional<int64_t>> FindOriginal(uint64_t simhash, int64_t self);
-  // Indexes the fingerprint of a stored document by its bands, in place of
-  // `old` (inside StoreDocument's transaction).
+  // Reads the fingerprints stored since the last call (all of them the first
+  // time) into fingerprints_.
+  Status CatchUpFingerprints();
+  // Stores the fingerprint of a stored document in place of `old`.
+  // REQUIRES: inside StoreDocument's transaction, after FindOriginal.
   Status IndexFingerprint(int64_t document_id, uint64_t simhash, std::optional<uint64_t> old);
   // A document's change to the search index: its old terms out (when it
   // replaces a stored version), its new terms in.
@@ -167,6 +172,11 @@ class Database {
   std::string path_;
   std::unique_ptr<db::StatementCache> cache_;  // statements of the write path
   std::unique_ptr<db::BodyCompressor> zlib_;
+  // The fingerprints of stored documents up to fingerprints_seq_, read on
+  // the first near-duplicate lookup; dropped (to be read again) when a write
+  // is rolled back, since it may hold what was not kept.
+  std::unique_ptr<db::FingerprintIndex> fingerprints_;
+  int64_t fingerprints_seq_ = 0;
   bool batch_open_ = false;
   std::vector<SearchUpdate> search_updates_;  // of the open batch, in order
 };

@@ -296,6 +296,21 @@ CREATE INDEX documents_dated ON documents (dated_at, duplicate_of, lang, kind);
 CREATE INDEX documents_source_dated ON documents (source_name, dated_at, duplicate_of, lang, kind);
 CREATE INDEX fetches_document ON fetches (document_id);
 )sql",
+      // 7: fingerprints in an append-only table, read once into memory
+      // (db/fingerprint_index.h), in place of the band index: its random keys
+      // made it the largest cost of an insert at a million documents. seq
+      // grows with every change (REPLACE gives a new one), so a process
+      // catches up with what another stored since it read them.
+      R"sql(
+CREATE TABLE fingerprints (
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused
+  document_id INTEGER NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE,
+  simhash     INTEGER NOT NULL    -- as documents.simhash
+);
+INSERT INTO fingerprints (document_id, simhash)
+  SELECT id, simhash FROM documents WHERE simhash IS NOT NULL ORDER BY id;
+DROP TABLE simhash_bands;
+)sql",
   };
   return kMigrations;
 }

@@ -231,13 +231,13 @@ TEST_F(CrawlStoreTest, NearDuplicatesLinkToTheFirstOfTheirGroup) {
   StoredDocument again = Store("https://a.example/a", *id, "original", original);
   EXPECT_FALSE(again.created);
   EXPECT_FALSE(again.duplicate_of);
-  EXPECT_EQ(db_->CountRows("simhash_bands"), 20);
-  // A changed copy gets new bands in place of its old ones and leaves its group.
+  EXPECT_EQ(db_->CountRows("fingerprints"), 5);
+  // A changed copy gets a new fingerprint in place of its old one and leaves its group.
   StoredDocument moved = Store("https://b.example/b", *id, "rewritten", ~original ^ 0x1);
   EXPECT_EQ(moved.id, b.id);
   ASSERT_TRUE(moved.duplicate_of);
   EXPECT_EQ(*moved.duplicate_of, d.id);
-  EXPECT_EQ(db_->CountRows("simhash_bands"), 20);
+  EXPECT_EQ(db_->CountRows("fingerprints"), 5);
   // Stored without a fingerprint, a document keeps its link.
   StoredDocument unknown = Store("https://c.example/c", *id, "copy of copy");
   EXPECT_FALSE(unknown.duplicate_of);  // not looked up

@@ -165,13 +165,13 @@ TEST(DatabaseOpen, TwoConnectionsAtOnce) {
   EXPECT_EQ(b->CountRows("documents"), 1);
 }
 
-// A database of schema 4 keeps its near-duplicate index through the
-// migrations: each band gets its document's fingerprint, and a near copy
-// stored afterwards is linked to the old document.
-TEST(DatabaseOpen, SimHashBandsOfAnOldSchemaKeepWorking) {
+// A database of schema 4 keeps its fingerprints through the migrations, and
+// a near copy stored afterwards is linked to the old document.
+TEST(DatabaseOpen, FingerprintsOfAnOldSchemaKeepWorking) {
   TempDir dir;
   const std::string path = dir.File("v4.db");
   const uint64_t simhash = 0x0123456789abcdefULL;
+  const std::string stored = std::to_string(static_cast<int64_t>(simhash));
   {
     RawConnection raw(path);
     std::string sql;
@@ -179,8 +179,7 @@ TEST(DatabaseOpen, SimHashBandsOfAnOldSchemaKeepWorking) {
     sql += "PRAGMA user_version = 4;"
            "INSERT INTO documents (id, url, title, lang, kind, status, text, content_hash, "
            "analyzer_version, simhash) VALUES (7, 'https://a.example/old', 't', 'en', "
-           "'article', 'ok', 'old text', 'h', '0.2.0', " +
-           std::to_string(static_cast<int64_t>(simhash)) + ");";
+           "'article', 'ok', 'old text', 'h', '0.2.0', " + stored + ");";
     for (int band = 0; band < 4; ++band) {
       sql += "INSERT INTO simhash_bands (band, value, document_id) VALUES (" +
              std::to_string(band) + ", " + std::to_string((simhash >> (16 * band)) & 0xffff) +
@@ -192,19 +191,77 @@ TEST(DatabaseOpen, SimHashBandsOfAnOldSchemaKeepWorking) {
   ASSERT_NE(db, nullptr);
   {
     RawConnection raw(path);
-    EXPECT_EQ(raw.Query("SELECT count(*) FROM simhash_bands WHERE simhash = " +
-                        std::to_string(static_cast<int64_t>(simhash))),
-              "4");
-    EXPECT_EQ(raw.Query("SELECT count(*) FROM sqlite_master WHERE name = 'documents_published'"),
-              "0");
+    EXPECT_EQ(raw.Query("SELECT document_id || ' ' || simhash FROM fingerprints"), "7 " + stored);
+    for (const char* gone : {"simhash_bands", "documents_published", "fetches_url"}) {
+      EXPECT_EQ(raw.Query(std::string("SELECT count(*) FROM sqlite_master WHERE name = '") +
+                          gone + "'"),
+                "0")
+          << gone;
+    }
   }
   DocumentOrigin copy;
   copy.simhash = simhash ^ 0x3;  // two bits off
-  auto stored = db->StoreDocument(OkFetch("https://b.example/copy"), "x",
-                                  Record("https://b.example/copy", "", "copied text"), copy);
-  ASSERT_TRUE(stored.ok()) << stored.status().message();
-  EXPECT_EQ(stored->duplicate_of, std::optional<int64_t>(7));
-  EXPECT_EQ(db->CountRows("simhash_bands"), 8);
+  auto again = db->StoreDocument(OkFetch("https://b.example/copy"), "x",
+                                 Record("https://b.example/copy", "", "copied text"), copy);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->duplicate_of, std::optional<int64_t>(7));
+  EXPECT_EQ(db->CountRows("fingerprints"), 2);
+}
+
+// A process reads the fingerprints once, then catches up with what another
+// process stored since.
+TEST(DatabaseStore, NearDuplicatesAreFoundAcrossConnections) {
+  TempDir dir;
+  const std::string path = dir.File("two.db");
+  auto a = OpenOrDie(path);
+  auto b = OpenOrDie(path);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  const uint64_t x = 0x0123456789abcdefULL, y = 0xfedcba9876543210ULL;
+  auto store = [](Database& db, const std::string& url, uint64_t simhash) {
+    DocumentOrigin origin;
+    origin.simhash = simhash;
+    auto s = db.StoreDocument(OkFetch(url), "b", Record(url, "", url), origin);
+    EXPECT_TRUE(s.ok()) << s.status().message();
+    return s.ok() ? *s : StoredDocument{};
+  };
+  StoredDocument first = store(*b, "https://b.example/1", y);  // b has read the index
+  StoredDocument original = store(*a, "https://a.example/1", x);
+  StoredDocument copy = store(*b, "https://b.example/2", x ^ 0x4);
+  EXPECT_EQ(copy.duplicate_of, std::optional<int64_t>(original.id));
+  // a changes its document's text: b no longer takes the old fingerprint.
+  store(*a, "https://a.example/1", ~x);
+  // Three bits from x, four from the copy: near only the fingerprint a1 had.
+  StoredDocument late = store(*b, "https://b.example/3", x ^ 0x7000);
+  EXPECT_FALSE(late.duplicate_of);
+  EXPECT_FALSE(first.duplicate_of);
+}
+
+// A document whose store is rolled back is no one's original.
+TEST(DatabaseStore, RolledBackFingerprintIsNotAnOriginal) {
+  TempDir dir;
+  auto db = OpenOrDie(dir.File("r.db"));
+  ASSERT_NE(db, nullptr);
+  const uint64_t x = 0x0123456789abcdefULL;
+  DocumentOrigin origin;
+  origin.simhash = x;
+  AnalysisRecord bad = Record("https://a.example/bad", "", "text");
+  Figure figure;
+  figure.kind = "not-a-kind";  // refused by the schema, after the fingerprint is written
+  figure.span = "1";
+  bad.figures.push_back(figure);
+  ASSERT_FALSE(db->StoreDocument(OkFetch("https://a.example/bad"), "b", bad, origin).ok());
+  // The rolled-back document's id goes to another one, with another fingerprint.
+  DocumentOrigin other;
+  other.simhash = ~x;
+  auto reuse = db->StoreDocument(OkFetch("https://a.example/other"), "b",
+                                 Record("https://a.example/other", "", "other"), other);
+  ASSERT_TRUE(reuse.ok()) << reuse.status().message();
+  auto copy = db->StoreDocument(OkFetch("https://a.example/copy"), "b",
+                                Record("https://a.example/copy", "", "copy"), origin);
+  ASSERT_TRUE(copy.ok()) << copy.status().message();
+  EXPECT_FALSE(copy->duplicate_of);
+  EXPECT_EQ(db->CountRows("fingerprints"), 2);
 }
 
 TEST(DatabaseOpen, NewerSchemaIsRefused) {
