@@ -126,6 +126,7 @@ TEST(DatabaseOpen, CreatesFileMigratesAndUsesWal) {
   RawConnection raw(path);
   EXPECT_EQ(raw.Query("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.Query("PRAGMA user_version"), std::to_string(db::Migrations().size()));
+  EXPECT_EQ(raw.Query("SELECT v FROM search_config WHERE k = 'automerge'"), "16");
 }
 
 TEST(DatabaseOpen, ReopeningIsIdempotentAndKeepsData) {
