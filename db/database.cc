@@ -171,6 +171,15 @@ Status Database::CommitBatch() {
   return Status::OK();
 }
 
+Status Database::RebuildRollups() {
+  db::Transaction tx(db_);
+  if (!tx.ok()) return Error("cannot start transaction");
+  db::Rollups rollups(db_, *cache_);
+  if (Status s = rollups.Rebuild(); !s.ok()) return s.WithPrefix(path_);
+  if (!tx.Commit()) return Error("cannot commit rebuilt rollups");
+  return Status::OK();
+}
+
 Result<int64_t> Database::RecordFetch(const FetchRecord& fetch) {
   auto id = InsertFetch(*cache_, db_, fetch, std::nullopt);
   if (!id.ok()) return id.status().WithPrefix(path_);
@@ -287,8 +296,8 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
     if (raw->Step() != SQLITE_DONE) return Error("cannot store raw body");
   }
 
-  if (Status s = ReplaceFigures(stored.id, r); !s.ok()) return s;
-  if (Status s = ReplaceStance(stored.id, r); !s.ok()) return s;
+  if (Status s = ReplaceFigures(stored.id, r, !stored.created); !s.ok()) return s;
+  if (Status s = ReplaceStance(stored.id, r, !stored.created); !s.ok()) return s;
   if (origin.source_id && stored.created) {
     auto count = cache_->Get("UPDATE sources SET items_stored = items_stored + 1 WHERE id = ?1");
     if (!count) return Error("cannot prepare source count");
@@ -344,15 +353,19 @@ Status Database::CatchUpFingerprints() {
       "SELECT seq, document_id, simhash FROM fingerprints WHERE seq > ?1 ORDER BY seq");
   if (!read) return Error("cannot prepare fingerprint read");
   read->Bind(1, fingerprints_seq_);
+  std::vector<db::FingerprintIndex::Entry> read_in;
+  int64_t seq = fingerprints_seq_;
   int rc;
   while ((rc = read->Step()) == SQLITE_ROW) {
-    fingerprints_seq_ = read->ColumnInt(0);
-    fingerprints_->Add(read->ColumnInt(1), static_cast<uint64_t>(read->ColumnInt(2)));
+    seq = read->ColumnInt(0);
+    read_in.push_back({read->ColumnInt(1), static_cast<uint64_t>(read->ColumnInt(2))});
   }
   if (rc != SQLITE_DONE) {
     fingerprints_.reset();
     return Error("cannot read fingerprints");
   }
+  fingerprints_->AddAll(read_in);
+  fingerprints_seq_ = seq;
   return Status::OK();
 }
 
@@ -399,9 +412,10 @@ Status Database::IndexFingerprint(int64_t document_id, uint64_t simhash,
   return Status::OK();
 }
 
-Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r) {
+Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r, bool replaces) {
   for (const char* sql : {"DELETE FROM figures WHERE document_id = ?1",
                           "DELETE FROM document_entities WHERE document_id = ?1"}) {
+    if (!replaces) break;
     auto del = cache_->Get(sql);
     if (!del) return Error("cannot prepare figure delete");
     del->Bind(1, document_id);
@@ -437,9 +451,10 @@ Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r) {
   return Status::OK();
 }
 
-Status Database::ReplaceStance(int64_t document_id, const AnalysisRecord& r) {
+Status Database::ReplaceStance(int64_t document_id, const AnalysisRecord& r, bool replaces) {
   for (const char* sql : {"DELETE FROM stance_evidence WHERE document_id = ?1",
                           "DELETE FROM stances WHERE document_id = ?1"}) {
+    if (!replaces) break;
     auto del = cache_->Get(sql);
     if (!del) return Error("cannot prepare stance delete");
     del->Bind(1, document_id);

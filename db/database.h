@@ -124,6 +124,13 @@ class Database {
   // whole batch is rolled back. A no-op when no batch is open.
   Status CommitBatch();
 
+  // Empties the rollups history and figures read (stance tallies, claims and
+  // their sightings) and the search index, and fills them again from the
+  // stored documents, in one transaction: a repair, and the proof in tests
+  // that what StoreDocument keeps up to date is what the documents say.
+  // REQUIRES: no batch is open.
+  Status RebuildRollups();
+
   std::optional<DocumentRow> FindDocument(const std::string& url) const;
   // The figures of a document, in text order.
   std::vector<FigureRow> Figures(int64_t document_id) const;
@@ -136,10 +143,11 @@ class Database {
  private:
   Database(sqlite3* db, std::string path);
   Status CheckVersion();
-  // Replaces the figures and entities of a document (inside StoreDocument's transaction).
-  Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r);
-  // Replaces the stance and its evidence (inside StoreDocument's transaction).
-  Status ReplaceStance(int64_t document_id, const AnalysisRecord& r);
+  // Replaces the figures and entities of a document (inside StoreDocument's
+  // transaction); `replaces` false: a new document, which has none to delete.
+  Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r, bool replaces);
+  // Replaces the stance and its evidence, as ReplaceFigures.
+  Status ReplaceStance(int64_t document_id, const AnalysisRecord& r, bool replaces);
   // The original (first stored of its group) of the nearest document within
   // kNearDuplicateBits of `simhash`, other than `self` (0: a new document);
   // nullopt when there is none.

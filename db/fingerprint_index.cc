@@ -16,6 +16,22 @@ void FingerprintIndex::Add(int64_t document_id, uint64_t simhash) {
   for (size_t b = 0; b < bands.size(); ++b) buckets_[b][bands[b]].push_back(index);
 }
 
+void FingerprintIndex::AddAll(const std::vector<Entry>& entries) {
+  if (entries.empty()) return;
+  if (buckets_[0].empty()) {
+    for (auto& band : buckets_) band.resize(1 << 16);
+  }
+  for (size_t b = 0; b < buckets_.size(); ++b) {
+    std::vector<uint32_t> counts(1 << 16, 0);
+    for (const Entry& e : entries) ++counts[SimHashBands(e.simhash)[b]];
+    for (size_t v = 0; v < counts.size(); ++v) {
+      if (counts[v]) buckets_[b][v].reserve(buckets_[b][v].size() + counts[v]);
+    }
+  }
+  entries_.reserve(entries_.size() + entries.size());
+  for (const Entry& e : entries) Add(e.document_id, e.simhash);
+}
+
 std::vector<FingerprintIndex::Entry> FingerprintIndex::Near(uint64_t simhash) const {
   std::vector<uint32_t> found;
   if (buckets_[0].empty()) return {};

@@ -36,6 +36,11 @@ class FingerprintIndex {
   // callers confirm what Near() returns against the stored document.
   void Add(int64_t document_id, uint64_t simhash);
 
+  // Adds many fingerprints at once, as Add does one by one, with one
+  // allocation per band value instead of a growing one: how a million stored
+  // fingerprints are read in.
+  void AddAll(const std::vector<Entry>& entries);
+
   // The entries within kNearDuplicateBits of `simhash`, each once, in the
   // order they were added.
   std::vector<Entry> Near(uint64_t simhash) const;

@@ -9,9 +9,6 @@
 namespace bw::db {
 namespace {
 
-// The day of a Unix time in SQL, floored like FloorDiv.
-#define BW_SQL_DAY "((d.dated_at - ((d.dated_at % 86400) + 86400) % 86400) / 86400)"
-
 // Six significant digits: the same figure parsed from "1000亿美元" and
 // "$100 billion" must be one claim, whatever the last bits of the double.
 double ClaimValue(double value) {
@@ -116,7 +113,8 @@ Status Rollups::AddClaimSighting(const Contribution& c, const Contribution::Sigh
   {
     auto up = cache_.Get(
         "INSERT INTO claim_days (claim_id, day, documents, figure_id) VALUES (?1, ?2, 1, ?3) "
-        "ON CONFLICT DO UPDATE SET documents = documents + 1");
+        "ON CONFLICT DO UPDATE SET documents = documents + 1, "
+        "figure_id = min(figure_id, excluded.figure_id)");
     if (!up) return Error("cannot prepare claim tally");
     up->Bind(1, s.claim_id).Bind(2, FloorDiv(c.dated_at, 86400)).Bind(3, s.figure_id);
     if (up->Step() != SQLITE_DONE) return Error("cannot update claim tally");
@@ -137,34 +135,132 @@ Status Rollups::AddClaimSighting(const Contribution& c, const Contribution::Sigh
   return Status::OK();
 }
 
-Status Rollups::RecountClaim(int64_t claim_id) {
-  // The claim's figures in documents that count (not near-duplicates).
-#define BW_CLAIM_ROWS \
-  " FROM figures f JOIN documents d ON d.id = f.document_id " \
-  "WHERE f.claim_id = ?1 AND d.duplicate_of IS NULL"
-  const char* kSteps[] = {
-      "DELETE FROM claim_days WHERE claim_id = ?1",
-      "INSERT INTO claim_days (claim_id, day, documents, figure_id) "
-      "SELECT ?1, " BW_SQL_DAY ", count(DISTINCT d.id), min(f.id)" BW_CLAIM_ROWS
-      " GROUP BY 2",
-      "DELETE FROM claim_sources WHERE claim_id = ?1",
-      "INSERT INTO claim_sources (claim_id, source, documents, first_at, last_at) "
-      "SELECT ?1, coalesce(d.source_name, ''), count(DISTINCT d.id), min(d.dated_at), "
-      "max(d.dated_at)" BW_CLAIM_ROWS " GROUP BY 2",
-      "DELETE FROM claim_langs WHERE claim_id = ?1",
-      "INSERT INTO claim_langs (claim_id, lang, documents, first_at, last_at) "
-      "SELECT ?1, d.lang, count(DISTINCT d.id), min(d.dated_at), max(d.dated_at)" BW_CLAIM_ROWS
-      " GROUP BY 2",
+Status Rollups::RemoveClaimSighting(const Contribution& c, const Contribution::Sighting& s) {
+  const int64_t day = FloorDiv(c.dated_at, 86400);
+  {
+    auto down = cache_.Get(
+        "UPDATE claim_days SET documents = documents - 1 WHERE claim_id = ?1 AND day = ?2 "
+        "RETURNING documents, figure_id");
+    if (!down) return Error("cannot prepare claim tally");
+    down->Bind(1, s.claim_id).Bind(2, day);
+    int rc = down->Step();
+    const bool found = rc == SQLITE_ROW;
+    const int64_t left = found ? down->ColumnInt(0) : 0;
+    const int64_t example = found ? down->ColumnInt(1) : 0;
+    if (found) rc = down->Step();
+    if (rc != SQLITE_DONE) return Error("cannot update claim tally");
+    if (found && left <= 0) {
+      auto del = cache_.Get("DELETE FROM claim_days WHERE claim_id = ?1 AND day = ?2");
+      if (!del) return Error("cannot prepare claim tally");
+      del->Bind(1, s.claim_id).Bind(2, day);
+      if (del->Step() != SQLITE_DONE) return Error("cannot update claim tally");
+    } else if (found && example == s.figure_id) {
+      // The day's example was this document's figure, which is gone: the
+      // first figure of the claim among that day's counted documents. The
+      // day's documents are few; the claim's figures may be many.
+      auto fix = cache_.Get(
+          "UPDATE claim_days SET figure_id = (SELECT min(f.id) FROM documents d "
+          "CROSS JOIN figures f ON f.document_id = d.id WHERE d.dated_at >= ?2 * 86400 "
+          "AND d.dated_at < (?2 + 1) * 86400 AND +d.duplicate_of IS NULL AND +f.claim_id = ?1) "
+          "WHERE claim_id = ?1 AND day = ?2");
+      if (!fix) return Error("cannot prepare claim example");
+      fix->Bind(1, s.claim_id).Bind(2, day);
+      if (fix->Step() != SQLITE_DONE) return Error("cannot update claim example");
+    }
+  }
+  for (const bool by_source : {true, false}) {
+    const char* down_sql =
+        by_source ? "UPDATE claim_sources SET documents = documents - 1 WHERE claim_id = ?1 AND "
+                    "source = ?2 RETURNING documents, first_at, last_at"
+                  : "UPDATE claim_langs SET documents = documents - 1 WHERE claim_id = ?1 AND "
+                    "lang = ?2 RETURNING documents, first_at, last_at";
+    const std::string& key = by_source ? c.source : c.lang;
+    auto down = cache_.Get(down_sql);
+    if (!down) return Error("cannot prepare claim tally");
+    down->Bind(1, s.claim_id).Bind(2, key);
+    int rc = down->Step();
+    if (rc == SQLITE_DONE) continue;
+    if (rc != SQLITE_ROW) return Error("cannot update claim tally");
+    const int64_t left = down->ColumnInt(0);
+    const bool bound = down->ColumnInt(1) == c.dated_at || down->ColumnInt(2) == c.dated_at;
+    if (down->Step() != SQLITE_DONE) return Error("cannot update claim tally");
+    if (left <= 0) {
+      auto del = cache_.Get(by_source
+                                ? "DELETE FROM claim_sources WHERE claim_id = ?1 AND source = ?2"
+                                : "DELETE FROM claim_langs WHERE claim_id = ?1 AND lang = ?2");
+      if (!del) return Error("cannot prepare claim tally");
+      del->Bind(1, s.claim_id).Bind(2, key);
+      if (del->Step() != SQLITE_DONE) return Error("cannot update claim tally");
+    } else if (bound) {
+      if (Status st = RepairBounds(s.claim_id, by_source, key); !st.ok()) return st;
+    }
+  }
+  // The claim's own tally follows its languages, which cover every sighting.
+  return Run(
       "UPDATE claims SET documents = coalesce((SELECT sum(documents) FROM claim_langs "
       "WHERE claim_id = ?1), 0), first_at = (SELECT min(first_at) FROM claim_langs "
       "WHERE claim_id = ?1), last_at = (SELECT max(last_at) FROM claim_langs "
       "WHERE claim_id = ?1) WHERE id = ?1",
-  };
-#undef BW_CLAIM_ROWS
-  for (const char* sql : kSteps) {
-    if (Status s = Run(sql, claim_id); !s.ok()) return s;
+      s.claim_id);
+}
+
+Status Rollups::RepairBounds(int64_t claim_id, bool by_source, const std::string& key) {
+  // A claim quoted by few documents is read through its figures; one quoted
+  // by many is found soonest from either end of the documents of that source
+  // (or of every document, for a language), by date.
+  int64_t quoted = 0;
+  {
+    auto n = cache_.Get("SELECT documents FROM claims WHERE id = ?1");
+    if (!n) return Error("cannot prepare claim bounds");
+    n->Bind(1, claim_id);
+    if (n->Step() == SQLITE_ROW) quoted = n->ColumnInt(0);
   }
-  return Status::OK();
+  std::optional<int64_t> first, last;
+  if (quoted < few_sightings_) {
+    auto q = cache_.Get(
+        by_source ? "SELECT min(d.dated_at), max(d.dated_at) FROM figures f JOIN documents d "
+                    "ON d.id = f.document_id WHERE f.claim_id = ?1 AND d.source_name = ?2 "
+                    "AND +d.duplicate_of IS NULL"
+                  : "SELECT min(d.dated_at), max(d.dated_at) FROM figures f JOIN documents d "
+                    "ON d.id = f.document_id WHERE f.claim_id = ?1 AND d.lang = ?2 "
+                    "AND +d.duplicate_of IS NULL");
+    if (!q) return Error("cannot prepare claim bounds");
+    q->Bind(1, claim_id).Bind(2, key);
+    if (q->Step() != SQLITE_ROW) return Error("cannot read claim bounds");
+    if (!q->ColumnIsNull(0)) first = q->ColumnInt(0);
+    if (!q->ColumnIsNull(1)) last = q->ColumnInt(1);
+  } else {
+    // [by_source][earliest]
+    static const char* const kEnds[2][2] = {
+        {"SELECT d.dated_at FROM documents d CROSS JOIN figures f ON f.document_id = d.id "
+         "WHERE +f.claim_id = ?1 AND +d.duplicate_of IS NULL AND +d.lang = ?2 "
+         "ORDER BY d.dated_at DESC LIMIT 1",
+         "SELECT d.dated_at FROM documents d CROSS JOIN figures f ON f.document_id = d.id "
+         "WHERE +f.claim_id = ?1 AND +d.duplicate_of IS NULL AND +d.lang = ?2 "
+         "ORDER BY d.dated_at LIMIT 1"},
+        {"SELECT d.dated_at FROM documents d CROSS JOIN figures f ON f.document_id = d.id "
+         "WHERE +f.claim_id = ?1 AND +d.duplicate_of IS NULL AND d.source_name = ?2 "
+         "ORDER BY d.dated_at DESC LIMIT 1",
+         "SELECT d.dated_at FROM documents d CROSS JOIN figures f ON f.document_id = d.id "
+         "WHERE +f.claim_id = ?1 AND +d.duplicate_of IS NULL AND d.source_name = ?2 "
+         "ORDER BY d.dated_at LIMIT 1"}};
+    for (const bool earliest : {true, false}) {
+      auto q = cache_.Get(kEnds[by_source][earliest]);
+      if (!q) return Error("cannot prepare claim bounds");
+      q->Bind(1, claim_id).Bind(2, key);
+      const int rc = q->Step();
+      if (rc == SQLITE_ROW) (earliest ? first : last) = q->ColumnInt(0);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("cannot read claim bounds");
+    }
+  }
+  if (!first || !last) return Status::OK();  // none left: the count said otherwise
+  auto set = cache_.Get(by_source ? "UPDATE claim_sources SET first_at = ?3, last_at = ?4 "
+                                    "WHERE claim_id = ?1 AND source = ?2"
+                                  : "UPDATE claim_langs SET first_at = ?3, last_at = ?4 "
+                                    "WHERE claim_id = ?1 AND lang = ?2");
+  if (!set) return Error("cannot prepare claim bounds");
+  set->Bind(1, claim_id).Bind(2, key).Bind(3, *first).Bind(4, *last);
+  return set->Step() == SQLITE_DONE ? Status::OK() : Error("cannot update claim bounds");
 }
 
 Status Rollups::Replace(int64_t document_id, const std::optional<Contribution>& before) {
@@ -177,20 +273,16 @@ Status Rollups::Replace(int64_t document_id, const std::optional<Contribution>& 
   if (counts) {
     if (Status s = AddStances(**now, +1); !s.ok()) return s;
   }
-  // A claim the document made before is counted again from its figures (a
-  // first or last sighting cannot be subtracted); a new one is added to.
-  std::vector<int64_t> recounted;
-  if (before) {
+  // What the document said before is subtracted and what it says now added.
+  // A first or last sighting, or a day's example, that was the document's is
+  // found again among the other documents (RepairClaim).
+  if (before && !before->duplicate) {
     for (const auto& sighting : before->claims) {
-      recounted.push_back(sighting.claim_id);
-      if (Status s = RecountClaim(sighting.claim_id); !s.ok()) return s;
+      if (Status s = RemoveClaimSighting(*before, sighting); !s.ok()) return s;
     }
   }
   if (counts) {
     for (const auto& sighting : (*now)->claims) {
-      if (std::find(recounted.begin(), recounted.end(), sighting.claim_id) != recounted.end()) {
-        continue;
-      }
       if (Status s = AddClaimSighting(**now, sighting); !s.ok()) return s;
     }
   }

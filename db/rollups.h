@@ -47,7 +47,12 @@ inline int64_t FloorDiv(int64_t t, int64_t unit) {
 
 class Rollups {
  public:
-  Rollups(sqlite3* db, StatementCache& cache) : db_(db), cache_(cache) {}
+  // Below `few_sightings` documents, a claim's first and last sighting are
+  // found again through its figures; from there on, from the ends of the
+  // documents by date (tests lower it to reach both ways).
+  static constexpr int64_t kFewSightings = 2000;
+  Rollups(sqlite3* db, StatementCache& cache, int64_t few_sightings = kFewSightings)
+      : db_(db), cache_(cache), few_sightings_(few_sightings) {}
 
   // The document's contribution as its rows stand; nullopt when it does not
   // exist.
@@ -68,13 +73,18 @@ class Rollups {
  private:
   Status AddStances(const Contribution& c, int sign);
   Status AddClaimSighting(const Contribution& c, const Contribution::Sighting& s);
-  // Computes one claim's rollup rows again from its figures.
-  Status RecountClaim(int64_t claim_id);
+  // Takes one document's sighting out of a claim's rollups.
+  // REQUIRES: the document's rows are already as they are now.
+  Status RemoveClaimSighting(const Contribution& c, const Contribution::Sighting& s);
+  // Finds the first and last sighting of a claim in one source (or language)
+  // again, among the counted documents.
+  Status RepairBounds(int64_t claim_id, bool by_source, const std::string& key);
   Status Run(const char* sql, int64_t id);
   Status Error(const char* what) const;
 
   sqlite3* db_;
   StatementCache& cache_;
+  int64_t few_sightings_;
 };
 
 }  // namespace bw::db

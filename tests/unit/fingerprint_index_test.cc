@@ -53,6 +53,18 @@ TEST(FingerprintIndexTest, EachEntryOnceInTheOrderAdded) {
   EXPECT_EQ(index.Near(~kA), (Entries{{3, ~kA}}));
 }
 
+TEST(FingerprintIndexTest, AddAllIsAddOneByOne) {
+  const Entries entries = {{5, kA ^ 0x2}, {3, ~kA}, {9, kA}, {5, kA ^ 0x10000}};
+  FingerprintIndex one_by_one, at_once;
+  for (const auto& e : entries) one_by_one.Add(e.document_id, e.simhash);
+  at_once.Add(1, kA ^ 0x1);
+  at_once.AddAll(entries);
+  at_once.AddAll({});
+  EXPECT_EQ(at_once.size(), 5u);
+  EXPECT_EQ(at_once.Near(kA), (Entries{{1, kA ^ 0x1}, {5, kA ^ 0x2}, {9, kA}, {5, kA ^ 0x10000}}));
+  EXPECT_EQ(at_once.Near(~kA), one_by_one.Near(~kA));
+}
+
 TEST(FingerprintIndexTest, ManyFingerprintsInOneBand) {
   FingerprintIndex index;
   // 1,000 fingerprints that share kA's low band, all far from kA elsewhere.

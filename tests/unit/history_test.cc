@@ -4,6 +4,9 @@
 #include "pipeline/history.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
 #include <sqlite3.h>
 
 #include <cmath>
@@ -14,6 +17,8 @@
 #include "db/crawl_store.h"
 #include "db/database.h"
 #include "db/history_store.h"
+#include "db/rollups.h"
+#include "db/statement.h"
 #include "db/schema.h"
 #include "pipeline/claim_text.h"
 #include "pipeline/clock.h"
@@ -423,6 +428,116 @@ TEST_F(HistoryTest, ClaimsAreFiguresCountedAcrossDocuments) {
   EXPECT_EQ((*after)[0].langs, (std::vector<std::string>{"en", "zh"}));
   EXPECT_EQ(DayText((*after)[0].first_day), "2026-10-06");  // b, at 18:00Z
   EXPECT_EQ((*after)[0].example_url, "https://b/1");
+}
+
+// The rollups StoreDocument keeps (adding a document's new state, taking out
+// its old one) are what a rebuild from the documents gives, after any sequence
+// of stores and updates: dates, sources, languages, stances, entities and
+// figures that change, near-duplicates, figures dropped.
+std::string DumpRollups(const std::string& path) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  std::string out;
+  for (const char* sql : {
+           "SELECT facet, hour, lang, kind, documents, bubble, revolution, neutral, "
+           "round(score_sum, 9), round(score_sq, 9) FROM stance_hours ORDER BY 1, 2, 3, 4",
+           "SELECT * FROM claim_days ORDER BY 1, 2",
+           "SELECT * FROM claim_sources ORDER BY 1, 2",
+           "SELECT * FROM claim_langs ORDER BY 1, 2",
+           "SELECT id, documents, first_at, last_at FROM claims ORDER BY 1"}) {
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(raw, sql, -1, &stmt, nullptr), SQLITE_OK) << sql;
+    out += std::string("-- ") + sql + "\n";
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        const unsigned char* v = sqlite3_column_text(stmt, i);
+        out += (i ? "|" : "") + std::string(v ? reinterpret_cast<const char*>(v) : "NULL");
+      }
+      out += "\n";
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(raw);
+  return out;
+}
+
+TEST_F(HistoryTest, KeptRollupsEqualARebuild) {
+  std::mt19937 rng(20261124);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const char* kTimes[] = {"2026-10-06T12:00:00Z", "2026-10-06T23:30:00Z", "2026-10-07T00:10:00Z",
+                          "2026-10-20T08:00:00+08:00", "2026-11-01T10:00:00Z"};
+  const char* kLangs[] = {"en", "zh", "ja"};
+  const char* kLabels[] = {"", "bubble", "revolution", "neutral"};
+  const char* kSources[] = {"", "reuters", "xinhua", "nikkei"};
+  const char* kEntities[] = {"OpenAI", "AMD", "NVIDIA"};
+  const Figure kFigures[] = {Power("AMD", 6, "6 GW"), Power("AMD", 1, "1 GW"),
+                             Power("OpenAI", 10, "10 GW"), Power("OpenAI", 26, "26 GW")};
+  for (int step = 0; step < 120; ++step) {
+    SCOPED_TRACE(step);
+    Doc d{.url = "https://site" + std::to_string(pick(3)) + ".example/" + std::to_string(pick(10)),
+          .published = kTimes[pick(5)]};
+    d.lang = kLangs[pick(3)];
+    d.kind = pick(3) == 0 ? "post" : "article";
+    d.label = kLabels[pick(4)];
+    d.score = d.label.empty() ? 0 : (pick(200) - 100) / 100.0;
+    for (const char* e : kEntities) {
+      if (pick(2)) d.entities.push_back(e);
+    }
+    for (const Figure& f : kFigures) {
+      if (pick(3) == 0) d.figures.push_back(f);
+    }
+    if (pick(2)) d.figures.push_back(kFigures[0]);  // a figure quoted twice in one document
+    if (pick(4) == 0) d.simhash = 0x1000 + static_cast<uint64_t>(pick(3));  // reposts
+    d.source = kSources[pick(4)];
+    Store(d);
+    if (HasFatalFailure()) return;
+  }
+  const std::string path = dir_.File("h.db");
+  const std::string kept = DumpRollups(path);
+  ASSERT_TRUE(db_->RebuildRollups().ok());
+  const std::string rebuilt = DumpRollups(path);
+  EXPECT_EQ(kept, rebuilt);
+  EXPECT_GT(std::count(kept.begin(), kept.end(), '\n'), 40);  // not empty tables
+}
+
+// Both ways of finding a claim's first and last sighting again (through its
+// figures when few quote it, from the ends of the documents by date when many
+// do) give what a rebuild gives.
+TEST_F(HistoryTest, ClaimBoundsAreFoundAgainEitherWay) {
+  const char* kTimes[] = {"2026-10-01T12:00:00Z", "2026-10-03T12:00:00Z", "2026-10-05T12:00:00Z",
+                          "2026-10-07T12:00:00Z"};
+  for (int i = 0; i < 8; ++i) {
+    Store({.url = "https://a.example/" + std::to_string(i), .published = kTimes[i % 4],
+           .lang = i % 2 ? "zh" : "en", .figures = {Power("AMD", 6, "6 GW")},
+           .source = i % 3 ? "reuters" : "xinhua"});
+  }
+  const std::string path = dir_.File("h.db");
+  for (int64_t few : {int64_t{1000}, int64_t{0}}) {
+    SCOPED_TRACE(few);
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    {
+      db::StatementCache cache(raw);
+      db::Rollups rollups(raw, cache, few);
+      ASSERT_EQ(sqlite3_exec(raw, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+      // The first and the last sighting of each source and language move
+      // inside the span: every bound is found again.
+      for (int64_t id : {1, 4, 8}) {
+        auto before = rollups.Read(id);
+        ASSERT_TRUE(before.ok() && *before);
+        const std::string move = "UPDATE documents SET dated_at = dated_at " +
+                                 std::string(id == 8 ? "- 3 * 86400" : "+ 86400") +
+                                 " WHERE id = " + std::to_string(id);
+        ASSERT_EQ(sqlite3_exec(raw, move.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+        ASSERT_TRUE(rollups.Replace(id, *before).ok());
+      }
+      ASSERT_EQ(sqlite3_exec(raw, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    sqlite3_close(raw);
+    const std::string kept = DumpRollups(path);
+    ASSERT_TRUE(db_->RebuildRollups().ok());
+    EXPECT_EQ(kept, DumpRollups(path));
+  }
 }
 
 TEST(ClaimValueTextTest, Units) {
