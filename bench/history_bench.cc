@@ -24,7 +24,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Documents per transaction, as the crawler groups them (Database::BeginBatch).
+// Documents per transaction, as a bulk import groups them (Database::BeginBatch).
 constexpr int64_t kBatch = 1000;
 
 double Seconds(Clock::time_point since) {
