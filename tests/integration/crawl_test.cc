@@ -471,6 +471,38 @@ TEST_F(SlowSiteTest, KilledWithSigkillThenRerunStoresEveryArticleOnce) {
   EXPECT_LE(twice, kArticles - stored_before);  // only those in flight at the kill
 }
 
+// The crawl groups its writes into batches of at most a second: documents are
+// committed, and another process can write, while the crawl still runs.
+TEST_F(SlowSiteTest, StoredDocumentsAreCommittedWhileTheCrawlRuns) {
+  constexpr int kArticles = 8;
+  Serve(kArticles, milliseconds(400));
+  std::string config = Config(Source("slow", "rss", site_.Url("/feed.xml")),
+                              "per_host_concurrency = 1\n");
+  testing::RunningBinary crawl =
+      testing::SpawnBubblewatch(dir_.path(), {"--config", config, "crawl"});
+  ASSERT_GT(crawl.pid, 0);
+  int stored = 0;
+  size_t requested = 0;
+  for (int i = 0; i < 300 && stored == 0; ++i) {
+    std::this_thread::sleep_for(milliseconds(10));
+    requested = ArticleRequests();
+    if (requested >= 2) stored = std::stoi(One(Db(), "SELECT count(*) FROM documents"));
+  }
+  EXPECT_GE(stored, 1);
+  EXPECT_LT(requested, static_cast<size_t>(kArticles));  // seen before the crawl's end
+
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(Db().c_str(), &other), SQLITE_OK);
+  sqlite3_busy_timeout(other, 2000);
+  EXPECT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE; ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(other);
+  sqlite3_close(other);
+
+  RunResult done = testing::WaitBubblewatch(crawl);
+  EXPECT_EQ(done.exit_code, 0) << done.err;
+  EXPECT_EQ(One(Db(), "SELECT count(*) FROM documents"), std::to_string(kArticles));
+}
+
 TEST_F(SlowSiteTest, MaxRuntimeStopsNewWorkAndTheNextRunFinishes) {
   Serve(20, milliseconds(400));
   std::string config = Config(Source("slow", "rss", site_.Url("/feed.xml")), "", "0");
