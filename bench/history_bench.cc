@@ -31,17 +31,24 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-int Insert(bw::Database& db, const bw::bench::HistoryCorpus& corpus, int64_t first) {
+// The corpus's sources, configured in the database; their ids in `ids`.
+bool SyncSources(bw::Database& db, const bw::bench::HistoryCorpus& corpus,
+                 std::vector<int64_t>& ids) {
   bw::CrawlStore store(db);
-  std::vector<int64_t> ids;
   for (const auto& s : corpus.sources()) {
     auto id = store.SyncSource(s.name, "rss", "https://" + s.name + ".example/feed");
     if (!id.ok()) {
       fprintf(stderr, "history_bench: %s\n", id.status().message().c_str());
-      return 74;
+      return false;
     }
     ids.push_back(*id);
   }
+  return true;
+}
+
+int Insert(bw::Database& db, const bw::bench::HistoryCorpus& corpus, int64_t first) {
+  std::vector<int64_t> ids;
+  if (!SyncSources(db, corpus, ids)) return 74;
   const int64_t count = corpus.size() - first;
   const int64_t step = std::max<int64_t>(1, count / 10);
   auto start = Clock::now();
@@ -190,13 +197,8 @@ int Queries(bw::Database& db, const bw::bench::HistoryCorpus& corpus) {
   }
   // Updates: a stored document stored again with a changed text (a live
   // article), which replaces what it added to the rollups and claims.
-  bw::CrawlStore crawl(db);
   std::vector<int64_t> ids;
-  for (const auto& src : corpus.sources()) {
-    auto id = crawl.SyncSource(src.name, "rss", "https://" + src.name + ".example/feed");
-    if (!id.ok()) return 74;
-    ids.push_back(*id);
-  }
+  if (!SyncSources(db, corpus, ids)) return 74;
   int64_t next = corpus.size() - 1;
   auto store_again = [&](std::string& result) {
     // The latest document with a figure: its claims are the most quoted.

@@ -89,7 +89,7 @@ FiguresCommand::FiguresCommand(CLI::App& app) {
 int FiguresCommand::Run(const Context& context) {
   auto config = context.LoadConfig();
   if (!config.ok()) return Fail(config.status());
-  auto db = context.OpenDatabase(*config);
+  auto db = context.OpenExistingDatabase(*config);
   if (!db.ok()) return Fail(db.status());
   HistoryStore store(**db);
   ClaimFilter filter;

@@ -66,7 +66,7 @@ ReportCommand::ReportCommand(CLI::App& app) {
 int ReportCommand::Run(const Context& context) {
   auto config = context.LoadConfig();
   if (!config.ok()) return Fail(config.status());
-  auto db = context.OpenDatabase(*config);
+  auto db = context.OpenExistingDatabase(*config);
   if (!db.ok()) return Fail(db.status());
   HistoryStore store(**db);
   auto filter = query_.Resolve(store);

@@ -201,13 +201,18 @@ TEST_F(DocumentCliTest, SearchUsageErrorsExit64) {
 TEST_F(DocumentCliTest, MissingDatabaseExits74AndIsNotCreated) {
   const std::string missing = dir_.File("none.db");
   for (const auto& args : std::vector<std::vector<std::string>>{
-           {"--db", missing, "search", "AI"}, {"--db", missing, "show", "1"}}) {
+           {"--db", missing, "search", "AI"},
+           {"--db", missing, "show", "1"},
+           {"--db", missing, "history"},
+           {"--db", missing, "figures"},
+           {"--db", missing, "report", "--out", dir_.File("r.html")}}) {
     RunResult r = RunBubblewatch(dir_.path(), args);
     EXPECT_EQ(r.exit_code, 74);
     ExpectOneLine(r);
     EXPECT_NE(r.err.find(missing), std::string::npos);
   }
   EXPECT_FALSE(std::filesystem::exists(missing));
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("r.html")));
 }
 
 TEST_F(DocumentCliTest, ShowPrintsTheDocumentForPeople) {
