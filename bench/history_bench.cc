@@ -230,6 +230,7 @@ int main(int argc, char** argv) {
   std::string path = "/tmp/history_bench.db";
   bw::bench::CorpusShape shape;
   bool queries_only = false;
+  bool insert_only = false;
   int64_t first = 0;
   for (int i = 1; i < argc; ++i) {
     if (!strcmp(argv[i], "--db") && i + 1 < argc) {
@@ -240,8 +241,10 @@ int main(int argc, char** argv) {
       first = std::stoll(argv[++i]);
     } else if (!strcmp(argv[i], "--queries-only")) {
       queries_only = true;
+    } else if (!strcmp(argv[i], "--insert-only")) {
+      insert_only = true;
     } else {
-      fprintf(stderr, "usage: history_bench [--db PATH] [--documents N] [--from I] [--queries-only]\n");
+      fprintf(stderr, "usage: history_bench [--db PATH] [--documents N] [--from I] [--queries-only | --insert-only]\n");
       return 64;
     }
   }
@@ -254,5 +257,6 @@ int main(int argc, char** argv) {
   if (!queries_only) {
     if (int rc = Insert(**db, corpus, std::min(first, corpus.size())); rc != 0) return rc;
   }
+  if (insert_only) return 0;
   return Queries(**db, corpus);
 }

@@ -1,7 +1,6 @@
 #include "db/database.h"
 
 #include <sqlite3.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -63,7 +62,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   }
   std::unique_ptr<Database> db(new Database(handle, path));
   db->cache_ = std::make_unique<db::StatementCache>(handle);
-  db->zlib_ = std::make_unique<db::BodyCompressor>();
+  db->packer_ = std::make_unique<db::BodyCompressor>();
   sqlite3_busy_timeout(handle, kBusyTimeoutMs);
   sqlite3_extended_result_codes(handle, 1);
   // Reading user_version reads the file: a corrupt or foreign file fails here,
@@ -190,7 +189,7 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
                                                std::string_view raw_body,
                                                const AnalysisRecord& r,
                                                const DocumentOrigin& origin) {
-  std::optional<std::string_view> compressed = zlib_->Compress(raw_body);
+  std::optional<std::string_view> compressed = packer_->Compress(raw_body);
   if (!compressed) return Status::IoError(path_ + ": cannot compress the raw body");
   db::Transaction tx(db_);
   if (!tx.ok()) return Error("cannot start transaction");
@@ -288,11 +287,11 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
   {
     auto raw = cache_->Get(
         "INSERT OR REPLACE INTO raw (document_id, fetch_id, content_type, charset, encoding, "
-        "size, body) VALUES (?1, ?2, ?3, ?4, 'zlib', ?5, ?6)");
+        "size, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!raw) return Error("cannot prepare raw insert");
     raw->Bind(1, stored.id).Bind(2, stored.fetch_id).BindOrNull(3, fetch.content_type);
-    raw->BindOrNull(4, fetch.charset).Bind(5, static_cast<int64_t>(raw_body.size()));
-    raw->BindBlob(6, *compressed);
+    raw->BindOrNull(4, fetch.charset).Bind(5, db::BodyCompressor::kEncoding);
+    raw->Bind(6, static_cast<int64_t>(raw_body.size())).BindBlob(7, *compressed);
     if (raw->Step() != SQLITE_DONE) return Error("cannot store raw body");
   }
 
@@ -547,19 +546,12 @@ std::optional<DocumentRow> Database::FindDocument(const std::string& url) const 
 }
 
 std::optional<std::string> Database::RawBody(int64_t document_id) const {
-  db::Statement s(db_, "SELECT size, body FROM raw WHERE document_id = ?1");
+  db::Statement s(db_, "SELECT encoding, size, body FROM raw WHERE document_id = ?1");
   if (!s.ok()) return std::nullopt;
   s.Bind(1, document_id);
-  if (s.Step() != SQLITE_ROW) return std::nullopt;
-  uLongf size = static_cast<uLongf>(s.ColumnInt(0));
-  std::string compressed = s.ColumnBlob(1);
-  std::string out(size, '\0');
-  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size,
-                 reinterpret_cast<const Bytef*>(compressed.data()), compressed.size()) != Z_OK) {
-    return std::nullopt;
-  }
-  out.resize(size);
-  return out;
+  if (s.Step() != SQLITE_ROW || s.ColumnInt(1) < 0) return std::nullopt;
+  return db::DecompressBody(s.ColumnText(0), s.ColumnBlob(2),
+                            static_cast<size_t>(s.ColumnInt(1)));
 }
 
 int64_t Database::CountRows(const std::string& table) const {

@@ -179,7 +179,7 @@ class Database {
   sqlite3* db_;
   std::string path_;
   std::unique_ptr<db::StatementCache> cache_;  // statements of the write path
-  std::unique_ptr<db::BodyCompressor> zlib_;
+  std::unique_ptr<db::BodyCompressor> packer_;
   // The fingerprints of stored documents up to fingerprints_seq_, read on
   // the first near-duplicate lookup; dropped (to be read again) when a write
   // is rolled back, since it may hold what was not kept.

@@ -9,7 +9,7 @@ packages=(
   libcurl4-openssl-dev libgumbo-dev libicu-dev libre2-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libxml2-dev libcpp-httplib-dev
-  zlib1g-dev libbrotli-dev
+  zlib1g-dev libzstd-dev libbrotli-dev
   chromium fonts-noto-cjk
 )
 

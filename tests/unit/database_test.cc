@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <zlib.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -453,6 +454,38 @@ TEST(DatabaseStore, RawBodyRoundTripsBinaryBytes) {
     EXPECT_TRUE(*back == c.body);  // not EXPECT_EQ: a 1 MiB diff is no help
   }
   EXPECT_FALSE(db->RawBody(987654).has_value());
+}
+
+TEST(DatabaseStore, RawBodyReadsZlibBodiesOfOlderDatabases) {
+  TempDir dir;
+  const std::string path = dir.File("z.db");
+  auto db = OpenOrDie(path);
+  ASSERT_NE(db, nullptr);
+  const std::string kUrl = "https://example.com/old";
+  auto s = db->StoreDocument(OkFetch(kUrl), "<p>new</p>", Record(kUrl, "", "t"));
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  RawConnection raw(path);
+  EXPECT_EQ(raw.Query("SELECT encoding FROM raw"), "zstd");
+
+  // The body as versions before zstd stored it.
+  const std::string body = "<html><body><p>Stargate 5000亿美元</p></body></html>";
+  std::string packed(compressBound(body.size()), '\0');
+  uLongf n = packed.size();
+  ASSERT_EQ(compress(reinterpret_cast<Bytef*>(packed.data()), &n,
+                     reinterpret_cast<const Bytef*>(body.data()), body.size()),
+            Z_OK);
+  std::string hex;
+  for (uLongf i = 0; i < n; ++i) {
+    char b[3];
+    snprintf(b, sizeof b, "%02x", static_cast<unsigned char>(packed[i]));
+    hex += b;
+  }
+  raw.Exec("UPDATE raw SET encoding = 'zlib', size = " + std::to_string(body.size()) +
+           ", body = X'" + hex + "' WHERE document_id = " + std::to_string(s->id));
+  EXPECT_EQ(db->RawBody(s->id), body);
+  // A size that does not match the data is not a body.
+  raw.Exec("UPDATE raw SET size = size + 1");
+  EXPECT_FALSE(db->RawBody(s->id).has_value());
 }
 
 TEST(DatabaseStore, RecordFetchAddsAFetchWithoutDocument) {
