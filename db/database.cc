@@ -229,6 +229,15 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
   // The near-duplicate link and the source are written with the row itself:
   // each later UPDATE of a document would rewrite its whole row, text included.
   std::optional<int64_t> original;
+  // What the document contributes to the rollups once stored, assembled as
+  // its rows are written (Rollups::Read would read back the same).
+  db::Contribution now;
+  now.lang = r.lang;
+  now.kind = r.kind;
+  if (r.stance) {
+    now.label = StanceLabelName(r.stance->label);
+    now.score = r.stance->score;
+  }
   if (origin.simhash) {
     auto found = FindOriginal(*origin.simhash, old_id);
     if (!found.ok()) return found.status();
@@ -259,7 +268,8 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
         "source_name = coalesce((SELECT name FROM sources "
         "WHERE id = coalesce(documents.source_id, ?17)), ?18), "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-        "RETURNING id");
+        "RETURNING id, coalesce(dated_at, 0), coalesce(source_name, ''), "
+        "duplicate_of IS NOT NULL");
     if (!up) return Error("cannot prepare document upsert");
     up->Bind(1, url).BindOrNull(2, r.url).Bind(3, r.title).BindOrNull(4, r.site_name);
     up->BindOrNull(5, r.author).BindOrNull(6, r.published ? r.published->ToIso8601() : "");
@@ -274,6 +284,9 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
     up->BindOrNull(17, origin.source_id).Bind(18, db::UrlHost(url));
     if (up->Step() != SQLITE_ROW) return Error("cannot store document");
     stored.id = up->ColumnInt(0);
+    now.dated_at = up->ColumnInt(1);
+    now.source = up->ColumnText(2);
+    now.duplicate = up->ColumnInt(3) != 0;
     if (up->Step() != SQLITE_DONE) return Error("cannot store document");
   }
   if (origin.simhash) {
@@ -295,7 +308,7 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
     if (raw->Step() != SQLITE_DONE) return Error("cannot store raw body");
   }
 
-  if (Status s = ReplaceFigures(stored.id, r, !stored.created); !s.ok()) return s;
+  if (Status s = ReplaceFigures(stored.id, r, !stored.created, now); !s.ok()) return s;
   if (Status s = ReplaceStance(stored.id, r, !stored.created); !s.ok()) return s;
   if (origin.source_id && stored.created) {
     auto count = cache_->Get("UPDATE sources SET items_stored = items_stored + 1 WHERE id = ?1");
@@ -318,7 +331,7 @@ Result<StoredDocument> Database::StoreDocument(const FetchRecord& fetch,
   if (!batch_open_) {
     if (Status s = IndexForSearch(search); !s.ok()) return s;
   }
-  if (Status s = rollups.Replace(stored.id, before); !s.ok()) return s.WithPrefix(path_);
+  if (Status s = rollups.Replace(before, now); !s.ok()) return s.WithPrefix(path_);
 
   if (!tx.Commit()) return Error("cannot commit document");
   fingerprints_guard.kept = true;
@@ -411,7 +424,8 @@ Status Database::IndexFingerprint(int64_t document_id, uint64_t simhash,
   return Status::OK();
 }
 
-Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r, bool replaces) {
+Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r, bool replaces,
+                                db::Contribution& now) {
   for (const char* sql : {"DELETE FROM figures WHERE document_id = ?1",
                           "DELETE FROM document_entities WHERE document_id = ?1"}) {
     if (!replaces) break;
@@ -438,6 +452,15 @@ Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r, bo
     ins->Bind(12, static_cast<int64_t>(f.start)).Bind(13, static_cast<int64_t>(f.end));
     ins->Bind(14, kAnalyzerVersion).Bind(15, *claim);
     if (ins->Step() != SQLITE_DONE) return Error("cannot store figure");
+    // A claim is sighted once per document, by its first figure.
+    const int64_t figure_id = sqlite3_last_insert_rowid(db_);
+    auto seen = std::find_if(now.claims.begin(), now.claims.end(),
+                             [&](const db::Contribution::Sighting& s) { return s.claim_id == *claim; });
+    if (seen == now.claims.end()) {
+      now.claims.push_back({*claim, figure_id});
+    } else {
+      seen->figure_id = std::min(seen->figure_id, figure_id);
+    }
   }
   for (size_t i = 0; i < r.entities.size(); ++i) {
     auto ent = cache_->Get(
@@ -446,6 +469,7 @@ Status Database::ReplaceFigures(int64_t document_id, const AnalysisRecord& r, bo
     if (!ent) return Error("cannot prepare entity insert");
     ent->Bind(1, document_id).Bind(2, r.entities[i]).Bind(3, static_cast<int64_t>(i));
     if (ent->Step() != SQLITE_DONE) return Error("cannot store entity");
+    if (sqlite3_changes(db_) > 0) now.entities.push_back(r.entities[i]);  // not a repeat
   }
   return Status::OK();
 }

@@ -23,6 +23,7 @@ struct sqlite3;
 namespace bw {
 namespace db {
 class BodyCompressor;
+struct Contribution;
 class FingerprintIndex;
 class StatementCache;
 }  // namespace db
@@ -145,7 +146,9 @@ class Database {
   Status CheckVersion();
   // Replaces the figures and entities of a document (inside StoreDocument's
   // transaction); `replaces` false: a new document, which has none to delete.
-  Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r, bool replaces);
+  // Adds to `now` the claims and entities it stored.
+  Status ReplaceFigures(int64_t document_id, const AnalysisRecord& r, bool replaces,
+                        db::Contribution& now);
   // Replaces the stance and its evidence, as ReplaceFigures.
   Status ReplaceStance(int64_t document_id, const AnalysisRecord& r, bool replaces);
   // The original (first stored of its group) of the nearest document within

@@ -266,12 +266,17 @@ Status Rollups::RepairBounds(int64_t claim_id, bool by_source, const std::string
 Status Rollups::Replace(int64_t document_id, const std::optional<Contribution>& before) {
   auto now = Read(document_id);
   if (!now.ok()) return now.status();
+  return Replace(before, *now);
+}
+
+Status Rollups::Replace(const std::optional<Contribution>& before,
+                        const std::optional<Contribution>& now) {
   if (before && !before->duplicate) {
     if (Status s = AddStances(*before, -1); !s.ok()) return s;
   }
-  const bool counts = now->has_value() && !(*now)->duplicate;
+  const bool counts = now.has_value() && !now->duplicate;
   if (counts) {
-    if (Status s = AddStances(**now, +1); !s.ok()) return s;
+    if (Status s = AddStances(*now, +1); !s.ok()) return s;
   }
   // What the document said before is subtracted and what it says now added.
   // A first or last sighting, or a day's example, that was the document's is
@@ -282,8 +287,8 @@ Status Rollups::Replace(int64_t document_id, const std::optional<Contribution>& 
     }
   }
   if (counts) {
-    for (const auto& sighting : (*now)->claims) {
-      if (Status s = AddClaimSighting(**now, sighting); !s.ok()) return s;
+    for (const auto& sighting : now->claims) {
+      if (Status s = AddClaimSighting(*now, sighting); !s.ok()) return s;
     }
   }
   return Status::OK();

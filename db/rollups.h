@@ -61,6 +61,12 @@ class Rollups {
   // Moves the rollups from `before` (nullopt for a new document) to what the
   // document's rows say now. REQUIRES: inside a write transaction.
   Status Replace(int64_t document_id, const std::optional<Contribution>& before);
+  // The same with what the rows say now given (nullopt: the document is
+  // gone), by a writer that has just written them and so need not read them
+  // back. REQUIRES: inside a write transaction; `now` is exactly what Read
+  // would return (its claims in any order).
+  Status Replace(const std::optional<Contribution>& before,
+                 const std::optional<Contribution>& now);
 
   // The claim a figure makes, created on first sight.
   Result<int64_t> ClaimId(const std::string& entity, const std::string& kind,

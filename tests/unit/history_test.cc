@@ -487,6 +487,7 @@ TEST_F(HistoryTest, KeptRollupsEqualARebuild) {
       if (pick(3) == 0) d.figures.push_back(f);
     }
     if (pick(2)) d.figures.push_back(kFigures[0]);  // a figure quoted twice in one document
+    if (pick(4) == 0 && !d.entities.empty()) d.entities.push_back(d.entities[0]);  // a repeat
     if (pick(4) == 0) d.simhash = 0x1000 + static_cast<uint64_t>(pick(3));  // reposts
     d.source = kSources[pick(4)];
     Store(d);
