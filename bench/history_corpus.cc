@@ -115,8 +115,10 @@ GeneratedDocument HistoryCorpus::Make(int64_t i, const std::vector<int64_t>& sou
   char url[96];
   snprintf(url, sizeof url, "https://%s.example/%s/%lld", source.name.c_str(),
            post ? "p" : "a", static_cast<long long>(i));
-  r.url = url;
+  // One in five is fetched under another URL than its canonical one (a
+  // tracking parameter, a redirect), as feeds often link.
   r.canonical_url = url;
+  r.url = i % 5 == 0 ? std::string(url) + "?utm_source=feed" : std::string(url);
   r.lang = source.lang;
   r.script = lang == 1 ? "Hans" : lang == 2 ? "Jpan" : "Latn";
   r.kind = source.kind;
@@ -182,8 +184,8 @@ GeneratedDocument HistoryCorpus::Make(int64_t i, const std::vector<int64_t>& sou
   g.origin.simhash = simhash;
   if (!source_ids.empty()) g.origin.source_id = source_ids[s];
 
-  g.fetch.url = url;
-  g.fetch.final_url = url;
+  g.fetch.url = r.url;
+  g.fetch.final_url = r.url;
   g.fetch.outcome = "ok";
   g.fetch.http_status = 200;
   g.fetch.content_type = "text/html";

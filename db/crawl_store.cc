@@ -134,9 +134,12 @@ Result<std::vector<RunRow>> CrawlStore::Runs(int64_t limit) const {
 }
 
 Result<bool> CrawlStore::AddFeedItem(const FeedItemRow& item) {
+  // A fetched URL is looked up only where it differs from the canonical one:
+  // that is what its index holds (schema migration 9).
   db::Statement known(db_.db_,
-                      "SELECT 1 FROM documents WHERE url = ?1 OR fetched_url = ?1 "
-                      "OR fetched_url = ?2 LIMIT 1");
+                      "SELECT 1 FROM documents WHERE url = ?1 "
+                      "OR (fetched_url = ?1 AND fetched_url IS NOT url) "
+                      "OR (fetched_url = ?2 AND fetched_url IS NOT url) LIMIT 1");
   if (!known.ok()) return Error("cannot prepare item lookup");
   known.Bind(1, item.url).Bind(2, item.link);
   if (known.Step() == SQLITE_ROW) return false;

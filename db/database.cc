@@ -549,7 +549,8 @@ std::vector<FigureRow> Database::Figures(int64_t document_id) const {
 std::optional<DocumentRow> Database::FindDocument(const std::string& url) const {
   db::Statement s(db_,
                   "SELECT id, url, fetched_url, title, published, lang, script, kind, status, "
-                  "text, analyzer_version FROM documents WHERE url = ?1 OR fetched_url = ?1 "
+                  "text, analyzer_version FROM documents WHERE url = ?1 "
+                  "OR (fetched_url = ?1 AND fetched_url IS NOT url) "  // as its index (migration 9)
                   "ORDER BY url = ?1 DESC LIMIT 1");
   if (!s.ok()) return std::nullopt;
   s.Bind(1, url);

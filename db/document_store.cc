@@ -110,7 +110,8 @@ Result<std::optional<int64_t>> DocumentStore::FindId(const std::string& id_or_ur
   }
   db::Statement s(db_.db_,
                   by_id ? "SELECT id FROM documents WHERE id = ?1"
-                        : "SELECT id FROM documents WHERE url = ?1 OR fetched_url = ?1 "
+                        : "SELECT id FROM documents WHERE url = ?1 "
+                          "OR (fetched_url = ?1 AND fetched_url IS NOT url) "  // as its index
                           "ORDER BY url = ?1 DESC, id LIMIT 1");
   if (!s.ok()) return Error("cannot prepare document lookup");
   if (by_id) {

@@ -13,6 +13,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "db/schema.h"
 
@@ -60,6 +61,23 @@ class RawConnection {
     if (sqlite3_step(stmt) == SQLITE_ROW) {
       const unsigned char* text = sqlite3_column_text(stmt, 0);
       out = text ? reinterpret_cast<const char*>(text) : "<null>";
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  }
+
+  // Column `col` of every row, one line each.
+  std::string QueryAll(const std::string& sql, int col) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db_);
+      return "<error>";
+    }
+    std::string out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      const unsigned char* text = sqlite3_column_text(stmt, col);
+      out += text ? reinterpret_cast<const char*>(text) : "<null>";
+      out += "\n";
     }
     sqlite3_finalize(stmt);
     return out;
@@ -317,6 +335,41 @@ TEST(DatabaseOpen, DirectoryIsAnIoError) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().exit_code(), 74);
   EXPECT_NE(db.status().message().find(path), std::string::npos) << db.status().message();
+}
+
+// The lookups by URL and of a document's reposts read the partial indexes of
+// migration 9, written as the code writes them, instead of scanning every
+// document.
+TEST(DatabaseOpen, UrlAndRepostLookupsUseTheirIndexes) {
+  TempDir dir;
+  const std::string path = dir.File("plan.db");
+  ASSERT_NE(OpenOrDie(path), nullptr);
+  RawConnection raw(path);
+  struct Case {
+    const char* where;
+    std::vector<const char*> indexes;
+  };
+  const Case kCases[] = {
+      {"url = ?1 OR (fetched_url = ?1 AND fetched_url IS NOT url)",
+       {"sqlite_autoindex_documents_1", "documents_fetched_url"}},
+      {"url = ?1 OR (fetched_url = ?1 AND fetched_url IS NOT url) "
+       "OR (fetched_url = ?2 AND fetched_url IS NOT url)",
+       {"sqlite_autoindex_documents_1", "documents_fetched_url"}},
+      {"duplicate_of = ?1", {"documents_duplicate_of"}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.where);
+    const std::string plan =
+        raw.QueryAll(std::string("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE ") + c.where, 3);
+    EXPECT_EQ(plan.find("SCAN documents"), std::string::npos) << plan;
+    for (const char* index : c.indexes) {
+      EXPECT_NE(plan.find(std::string("INDEX ") + index + " ("), std::string::npos) << plan;
+    }
+  }
+  // Without the condition the partial index cannot serve the query.
+  EXPECT_NE(raw.QueryAll("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE url = ?1 "
+                         "OR fetched_url = ?1", 3).find("SCAN documents"),
+            std::string::npos);
 }
 
 // ---------------------------------------------------------------------------
