@@ -239,7 +239,23 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
       if ((IsRole(o, StanceRole::kEpithet) || IsRole(o, StanceRole::kDebate)) && e.full != 0 &&
           !(t.role == StanceRole::kTopic && has_refute)) {
         long d = o.start > h.start ? WordsBetween(h, o) : WordsBetween(o, h);
-        if (d <= kEpithetScope) {
+        // "the debate over whether AI spending has tipped into a bubble",
+        // 争论是否…, …バブルなのかどうかを巡る議論: a debate next to its
+        // whether holds the whole question, however long.
+        bool debated_question = false;
+        if (IsRole(o, StanceRole::kDebate)) {
+          for (const Hit& w : hits) {
+            if (w.clause != o.clause ||
+                !(IsRole(w, StanceRole::kAlternative) || IsRole(w, StanceRole::kWhether))) {
+              continue;
+            }
+            debated_question |= o.start < h.start ? o.start < w.start && w.start < h.start &&
+                                                        WordsBetween(o, w) <= 1
+                                                  : h.start < w.start && w.start < o.start &&
+                                                        WordsBetween(w, o) <= 1;
+          }
+        }
+        if (d <= kEpithetScope || debated_question) {
           e.full = 0;
           AddWhy(e.why, IsRole(o, StanceRole::kEpithet) ? "part of a name" : "what is debated");
         }

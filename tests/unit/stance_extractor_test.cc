@@ -231,6 +231,20 @@ const RuleCase kSometimes[] = {
 
 TEST(StanceExtractorTest, CuesThatAreNotViews) { ExpectLabels(kSometimes); }
 
+// A debate next to its whether holds the whole question it debates, however
+// long; a debate word elsewhere in the sentence does not silence the author.
+const RuleCase kDebatedQuestions[] = {
+    {"en", "The debate over whether the AI boom is a bubble has moved from online forums to central banks.", kNeutral},
+    {"en", "Investors are debating whether all this spending on data centers will end in a painful crash.", kNeutral},
+    {"en", "The debate is over: this is a bubble, and it will end badly.", kBubble},
+    {"zh", "各方仍在争论是否这一轮人工智能基础设施投资最终会演变成一场巨大的泡沫。", kNeutral},
+    {"zh", "這場爭論是否會平息並不重要，這就是一場巨大的泡沫。", kBubble},
+    {"ja", "データセンターへの巨額投資がいずれ弾ける危険なバブルに過ぎないのかどうかを巡る議論が続いている。", kNeutral},
+    {"ja", "議論はもう終わった。これは明らかにバブルだ。", kBubble},
+};
+
+TEST(StanceExtractorTest, DebatedQuestions) { ExpectLabels(kDebatedQuestions); }
+
 // Skeptics who never say "bubble": circular money, burning cash.
 const RuleCase kSkeptic[] = {
     {"en", "It's a money-go-round: Nvidia invests in OpenAI, which then buys Nvidia chips.", kBubble},
