@@ -245,6 +245,25 @@ const RuleCase kDebatedQuestions[] = {
 
 TEST(StanceExtractorTest, DebatedQuestions) { ExpectLabels(kDebatedQuestions); }
 
+// Rhetorical conditionals and 难道/呼ばずして questions assert what they seem
+// to deny or suppose; an ordinary conditional or negation keeps its meaning.
+const RuleCase kRhetoricalIdioms[] = {
+    {"en", "If this is a bubble, why are Microsoft and Google still turning customers away?", kRevolution},
+    {"en", "If that's not a bubble, I don't know what is.", kBubble},
+    {"en", "If this is a bubble, it will end badly.", kBubble},
+    {"zh", "如果这是泡沫，为什么云厂商还在排队抢GPU？", kRevolution},
+    {"zh", "难道这还不算泡沫？", kBubble},
+    {"zh", "難道這還不算泡沫？", kBubble},
+    {"zh", "一家年亏百亿的公司估值五千亿，这不是泡沫什么才是？", kBubble},
+    {"zh", "如果这是泡沫，那它迟早会破裂。", kBubble},
+    {"zh", "专家认为这不是泡沫。", kRevolution},
+    {"ja", "これを過熱と呼ばずして何と呼ぶのか。", kBubble},
+    {"ja", "これはまだ過熱とは呼べない。", kRevolution},
+    {"ja", "これがバブルなら、なぜGPUはどこも品切れなのか。", kRevolution},
+};
+
+TEST(StanceExtractorTest, RhetoricalIdioms) { ExpectLabels(kRhetoricalIdioms); }
+
 // Skeptics who never say "bubble": circular money, burning cash.
 const RuleCase kSkeptic[] = {
     {"en", "It's a money-go-round: Nvidia invests in OpenAI, which then buys Nvidia chips.", kBubble},
