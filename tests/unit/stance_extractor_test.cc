@@ -1,4 +1,5 @@
 #include "extractors/stance_extractor.h"
+#include "extractors/stance_lexicon.h"
 
 #include <gtest/gtest.h>
 
@@ -420,6 +421,16 @@ TEST(StanceExtractorTest, ScoresAreBoundedAndAgreeWithTheLabel) {
       }
     }
   }
+}
+
+// Every line of the shipped lexicons is read, and no phrase is given twice in
+// a file (the later line would silently win over a weight someone chose).
+TEST(StanceExtractorTest, ShippedLexiconsReadCleanly) {
+  const LexiconSet lexicons = LexiconSet::Embedded();
+  const StanceLexicon lexicon(lexicons);
+  std::string all;
+  for (const std::string& p : lexicon.problems()) all += p + "\n";
+  EXPECT_TRUE(lexicon.problems().empty()) << all;
 }
 
 TEST(StanceExtractorTest, LabelNames) {
