@@ -132,6 +132,7 @@ struct Effect {
   double full = 0;   // after every rule but the clause demotion
   double value = 0;  // what the cue adds
   bool answered = false;  // turned by a rhetorical negator already
+  bool before_soft_contrast = false;  // demoted by a soft contrast after it
   std::string why;
 };
 
@@ -356,6 +357,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
       AddWhy(e.why, reported_here ? "reported, then contradicted" : "turned by the contrast after it");
     } else if (h.segment < last_segment && !corrective) {
       e.value *= kDemoted;
+      e.before_soft_contrast = result.soft_contrast;
       AddWhy(e.why, "before a contrast");
     } else {
       for (const Hit& o : hits) {
@@ -364,6 +366,24 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
           AddWhy(e.why, "concession");
           break;
         }
+      }
+    }
+  }
+
+  // A soft contrast (其实, actually, 一方で) does not demote what came before
+  // when what follows leans the same way ("谈不上泡沫，需求其实非常强劲").
+  // When nothing after it leans at all, the demotion stays: "说AI是泡沫的和说
+  // AI是革命的，其实都只是在猜" talks about the debate.
+  if (result.soft_contrast) {
+    double after = 0;
+    for (size_t k : cue_index) {
+      if (hits[k].segment == last_segment) after += effects[k].value;
+    }
+    for (size_t k : cue_index) {
+      Effect& e = effects[k];
+      if (e.before_soft_contrast && after * e.value > 0) {
+        e.value /= kDemoted;
+        AddWhy(e.why, "agrees with what follows");
       }
     }
   }

@@ -433,6 +433,41 @@ TEST(StanceExtractorTest, ShippedLexiconsReadCleanly) {
   EXPECT_TRUE(lexicon.problems().empty()) << all;
 }
 
+// A soft contrast (on the other hand, 其实, 一方で) demotes the clause before it only
+// when what follows leans the other way.
+TEST(StanceExtractorTest, SoftContrastDemotesOnlyADisagreement) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* cue;  // of the clause before the contrast
+    bool demoted;
+  };
+  const Case kCases[] = {
+      {"en", "This is not a bubble; on the other hand, the demand is real.", "bubble", false},
+      {"en", "This is not a bubble; on the other hand, it is a mania that will end in a crash.", "bubble", true},
+      {"zh", "谈不上泡沫，需求其实非常强劲。", "泡沫", false},
+      {"zh", "谈不上泡沫，其实估值已经严重透支。", "泡沫", true},
+      {"ja", "バブルではない、一方で需要は本物だ。", "バブル", false},
+      {"ja", "バブルではない、一方で割高感は否めない。", "バブル", true},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    const Stance st = Extractor().Analyze(c.text, Options(c.lang));
+    ASSERT_EQ(st.evidence.size(), 1u);
+    const StanceCue* cue = nullptr;
+    for (const StanceCue& k : st.evidence[0].cues) {
+      if (k.text == c.cue) cue = &k;
+    }
+    ASSERT_NE(cue, nullptr);
+    EXPECT_GT(cue->effect, 0.0);  // negated: it speaks for revolution
+    if (c.demoted) {
+      EXPECT_LT(cue->effect, 0.5 * std::abs(cue->weight)) << cue->why;
+    } else {
+      EXPECT_GT(cue->effect, 0.5 * std::abs(cue->weight)) << cue->why;
+    }
+  }
+}
+
 TEST(StanceExtractorTest, LabelNames) {
   EXPECT_EQ(StanceLabelName(kBubble), "bubble");
   EXPECT_EQ(StanceLabelName(kRevolution), "revolution");
