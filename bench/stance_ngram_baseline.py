@@ -9,8 +9,8 @@ part of bubblewatch.
 Usage: bench/stance_ngram_baseline.py [--train dev,train,blind,heldout] [--test fresh]
        (BUBBLEWATCH=path/to/bubblewatch; sets from tests/data/stance/)
 """
-import json, math, re, collections, sys, subprocess
-import argparse, os
+import argparse, collections, json, math, os, re, subprocess, sys
+
 ROOT=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 D=os.path.join(ROOT,'tests/data/stance/')
 ap=argparse.ArgumentParser()
@@ -62,22 +62,27 @@ def f1(gold,pred):
         pr=tp/(tp+fp) if tp+fp else 0; rc=tp/(tp+fn) if tp+fn else 0
         fs.append(2*pr*rc/(pr+rc) if pr+rc else 0)
     return sum(fs)/3
-# lexicon predictions
+# The lexicon's labels, from the binary, for every test item.
 inp='\n'.join(json.dumps({k:e[k] for k in ('id','text','lang','kind')},ensure_ascii=False) for e in test)
-out=subprocess.run([BIN,'analyze','--jsonl','-'],input=inp+'\n',capture_output=True,text=True).stdout
+if not os.access(BIN, os.X_OK):
+    sys.exit(f'stance_ngram_baseline: no bubblewatch binary at {BIN} (build it, or set BUBBLEWATCH)')
+run=subprocess.run([BIN,'analyze','--jsonl','-'],input=inp+'\n',capture_output=True,text=True)
+if run.returncode != 0:
+    sys.exit(f'stance_ngram_baseline: {BIN} analyze failed: {run.stderr.strip()}')
 lex={}
-for line in out.splitlines():
-    r=json.loads(line); 
-    st=r.get('stance') or {}
-    lex[r.get('id')]=st.get('label','neutral')
+for line in run.stdout.splitlines():
+    r=json.loads(line)
+    lex[r.get('id')]=(r.get('stance') or {}).get('label','neutral')
+if any(e['id'] not in lex for e in test):
+    sys.exit('stance_ngram_baseline: the binary gave no label for some items')
 nb=trainnb(train)
+probs={e['id']:nb(e['text'],e['lang']) for e in test}
 for lang in ['en','zh','ja','all']:
     T=[e for e in test if lang=='all' or e['lang']==lang]
     g=[e['label'] for e in T]
-    pn=[max(nb(e['text'],e['lang']).items(), key=lambda x:x[1])[0] for e in T]
-    pl=[lex.get(e['id'],'neutral') for e in T]
-    comb=[]
-    for e,a,b in zip(T,pl,pn):
-        pr=nb(e['text'],e['lang'])
-        comb.append(b if a=='neutral' and b!='neutral' and pr[b]>0.9 else a)
+    pn=[max(probs[e['id']].items(), key=lambda x:x[1])[0] for e in T]
+    pl=[lex[e['id']] for e in T]
+    # The model speaks only where the lexicon found nothing and it is sure.
+    comb=[b if a=='neutral' and b!='neutral' and probs[e['id']][b]>0.9 else a
+          for e,a,b in zip(T,pl,pn)]
     print(lang, 'lexicon %.3f  nb %.3f  lexicon+nb %.3f'%(f1(g,pl),f1(g,pn),f1(g,comb)))

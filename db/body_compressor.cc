@@ -43,17 +43,17 @@ std::optional<std::string> DecompressBody(std::string_view encoding, std::string
   // become a huge allocation.
   constexpr size_t kMaxSize = size_t{1} << 30;
   if (size > kMaxSize) return std::nullopt;
-  std::string out(size, '\0');
   if (encoding == "zstd") {
     // One byte of room beyond `size`: a frame that holds more is refused
     // rather than cut.
-    out.resize(size + 1);
+    std::string out(size + 1, '\0');
     const size_t n = ZSTD_decompress(out.data(), out.size(), packed.data(), packed.size());
     if (ZSTD_isError(n) || n != size) return std::nullopt;
     out.resize(size);
     return out;
   }
   if (encoding == "zlib") {
+    std::string out(size, '\0');
     uLongf got = static_cast<uLongf>(size);
     if (uncompress(reinterpret_cast<Bytef*>(out.data()), &got,
                    reinterpret_cast<const Bytef*>(packed.data()), packed.size()) != Z_OK ||

@@ -370,7 +370,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     }
   }
 
-  // A soft contrast (其实, actually, 一方で) does not demote what came before
+  // A soft contrast (on the other hand, 其实, 一方で) does not demote what came before
   // when what follows leans the same way ("谈不上泡沫，需求其实非常强劲").
   // When nothing after it leans at all, the demotion stays: "说AI是泡沫的和说
   // AI是革命的，其实都只是在猜" talks about the debate.
