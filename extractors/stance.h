@@ -16,7 +16,8 @@ std::string_view StanceLabelName(StanceLabel label);
 
 // One lexicon phrase that fired in a sentence.
 struct StanceCue {
-  std::string text;    // as written in the sentence (not folded)
+  std::string text;    // as written in the sentence (not folded); for the StanceModel's
+                       // vote, "model: " and the n-grams that pushed it hardest
   double weight = 0;   // the lexicon weight
   double effect = 0;   // what it added after the rules (negation, contrast, …)
   std::string why;     // the rules that changed it, for `analyze --explain`

@@ -20,6 +20,12 @@ constexpr double kDocumentThreshold = 0.15;
 // The winning side needs a sentence this strong: one weak cue ("risk",
 // "orders", tanh(0.3) = 0.29) does not make a document bubble or revolution.
 constexpr double kMinEvidence = 0.35;
+// The model reads the title and the start of the text: it was trained on items
+// of one to three sentences, and the start of an article is where it frames its
+// story; the rules read the rest. This also bounds its cost per document.
+constexpr size_t kModelInputBytes = 3000;
+// A model vote weaker than this is not listed as evidence: it moves nothing.
+constexpr double kMinModelVote = 0.05;
 
 // A heading is a line of its own without closing punctuation ("まとめ",
 // "Conclusion:"), short enough not to be a sentence that lost its full stop.
@@ -82,7 +88,10 @@ struct StanceExtractor::Scored {
   size_t paragraph = 0;
 };
 
-StanceExtractor::StanceExtractor(const LexiconSet& lexicons) : lexicon_(lexicons), folder_(lexicons) {
+StanceExtractor::StanceExtractor(const LexiconSet& lexicons) : StanceExtractor(lexicons, StanceModel(lexicons)) {}
+
+StanceExtractor::StanceExtractor(const LexiconSet& lexicons, StanceModel model)
+    : lexicon_(lexicons), model_(std::move(model)), folder_(lexicons) {
   for (const char* lang : {"en", "zh", "ja", "und"}) segmenters_[lang] = std::make_unique<TextSegmenter>(lang);
 }
 
@@ -120,6 +129,39 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(std::string
     out.push_back(std::move(s));
   }
   return out;
+}
+
+void StanceExtractor::AddModelVote(std::string_view text, const StanceOptions& options, Stance& stance) const {
+  if (model_.empty()) return;
+  std::string whole(options.title);
+  if (!whole.empty()) whole += '\n';
+  size_t cut = std::min(text.size(), kModelInputBytes);
+  while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  whole += text.substr(0, cut);
+  const StanceModelScore m = model_.Score(folder_.Fold(whole, options.lang == "zh").text, options.lang);
+  // What the model believes neutral quiets what the cue words found: on text by
+  // new writers a cue word is often only a mention ("the bubble debate").
+  const double quiet = 1 - model_.quiet() * m.p[StanceModel::kNeutral];
+  stance.bubble *= quiet;
+  stance.revolution *= quiet;
+  // A model that finds the text neutral does not vote.
+  if (m.p[StanceModel::kNeutral] >= std::max(m.p[StanceModel::kBubble], m.p[StanceModel::kRevolution])) return;
+  const double vote = std::tanh(model_.vote() * m.Lean());
+  if (std::abs(vote) < kMinModelVote) return;
+  (vote < 0 ? stance.bubble : stance.revolution) += std::abs(vote);
+  // Its evidence spans the whole text (or the title, when there is no text).
+  SentenceStance e;
+  std::string_view span = text;
+  while (!span.empty() && (span.back() == ' ' || span.back() == '\n' || span.back() == '\r')) span.remove_suffix(1);
+  e.in_title = span.empty() && !options.title.empty();
+  e.end = e.in_title ? options.title.size() : span.size();
+  e.score = vote;
+  e.label = LabelOf(vote, kSentenceThreshold);
+  std::string reasons;
+  for (const std::string& r : m.reasons) reasons += (reasons.empty() ? "" : ", ") + r;
+  e.cues.push_back(StanceCue{"model: " + reasons, m.Lean(), vote, ""});
+  e.rules.push_back("model");
+  stance.evidence.push_back(std::move(e));
 }
 
 Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& options) const {
@@ -205,6 +247,7 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
       if (!st.cues.empty()) stance.evidence.push_back(std::move(st));
     }
   }
+  AddModelVote(text, options, stance);
   const double total = stance.bubble + stance.revolution;
   stance.score = total > 0 ? (stance.revolution - stance.bubble) / (total + kSmoothing) : 0.0;
   stance.score = std::clamp(stance.score, -1.0, 1.0);

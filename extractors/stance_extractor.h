@@ -27,6 +27,7 @@
 #include "extractors/lexicon.h"
 #include "extractors/stance.h"
 #include "extractors/stance_lexicon.h"
+#include "extractors/stance_model.h"
 #include "extractors/text_folder.h"
 #include "extractors/text_segmenter.h"
 
@@ -40,7 +41,10 @@ struct StanceOptions {
 
 class StanceExtractor {
  public:
+  // The cue lexicons and the StanceModel of `lexicons`.
   explicit StanceExtractor(const LexiconSet& lexicons);
+  // The cue lexicons of `lexicons` with another model (an empty one: the rules alone).
+  StanceExtractor(const LexiconSet& lexicons, StanceModel model);
   ~StanceExtractor();
 
   // REQUIRES: `text` and `options.title` are valid UTF-8. Paragraphs are
@@ -48,14 +52,18 @@ class StanceExtractor {
   Stance Analyze(std::string_view text, const StanceOptions& options) const;
 
   const StanceLexicon& lexicon() const { return lexicon_; }
+  const StanceModel& model() const { return model_; }
 
  private:
   struct Scored;
   // Scores every sentence of `text` (or of the title).
   std::vector<Scored> ScoreSentences(std::string_view text, std::string_view lang, bool in_title) const;
   const TextSegmenter& SegmenterFor(std::string_view lang) const;
+  // Adds the StanceModel's reading of the whole text and title to `stance`.
+  void AddModelVote(std::string_view text, const StanceOptions& options, Stance& stance) const;
 
   StanceLexicon lexicon_;
+  StanceModel model_;
   TextFolder folder_;
   std::map<std::string, std::unique_ptr<TextSegmenter>, std::less<>> segmenters_;
 };

@@ -7,6 +7,8 @@
 
 #include "extractors/charset_decoder.h"
 #include "extractors/document_analyzer.h"
+#include "extractors/stance_lexicon.h"
+#include "extractors/stance_model.h"
 #include "pipeline/clock.h"
 #include "pipeline/page_fetcher.h"
 #include "pipeline/cli/stance_explanation.h"
@@ -90,6 +92,10 @@ int AnalyzeCommand::Run(const Context& context) {
   if (explain_) {
     const StanceLexicon stance_lexicon(*lexicons);
     for (const std::string& p : stance_lexicon.problems()) {
+      std::cerr << "bubblewatch: lexicon: " << p << "\n";
+    }
+    const StanceModel stance_model(*lexicons);
+    for (const std::string& p : stance_model.problems()) {
       std::cerr << "bubblewatch: lexicon: " << p << "\n";
     }
   }

@@ -170,6 +170,8 @@ TEST_F(CliTest, AnalyzeExplainPrintsStanceEvidenceForPeople) {
   testing::WriteFile(dir_.File("lex/stance/en.txt"),
                      "froth-o-meter\tcue\t-1.5\nbubble\tcu\t-1\nhype\tcue\tlots\n"
                      "mania\tcue\t-1\nmania\tcue\t1\n");
+  // A model file with no weights switches the learned vote off: the cues alone decide.
+  testing::WriteFile(dir_.File("lex/stance/model.txt"), "<vote>\tmany\nw:froth\t1\t2\n");
   RunResult o = Run({"--lexicons", dir_.File("lex"), "analyze", "--text", "--explain", "-"},
                     "The froth-o-meter is screaming.\n");
   ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -180,6 +182,11 @@ TEST_F(CliTest, AnalyzeExplainPrintsStanceEvidenceForPeople) {
             std::string::npos) << o.err;
   EXPECT_NE(o.err.find("stance/en.txt: 'mania\tcue\t1': the phrase is given twice"), std::string::npos) << o.err;
   EXPECT_EQ(o.err.find("'mania\tcue\t-1'"), std::string::npos) << o.err;  // the first line is fine
+  EXPECT_NE(o.err.find("stance/model.txt: '<vote>\tmany': the vote is not a number >= 0"), std::string::npos)
+      << o.err;
+  EXPECT_NE(o.err.find("stance/model.txt: 'w:froth\t1\t2': needs a feature and three numbers"), std::string::npos)
+      << o.err;
+  EXPECT_EQ(o.out.find("model:"), std::string::npos) << o.out;
 }
 
 TEST_F(CliTest, HelpDescribesCommandsAndExitCodes) {

@@ -1,0 +1,197 @@
+#include "extractors/stance_model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "extractors/text_util.h"
+
+namespace bw {
+namespace {
+
+constexpr std::string_view kModelFile = "stance/model.txt";
+constexpr std::string_view kBiasRow = "<bias>";
+constexpr std::string_view kVoteRow = "<vote>";
+constexpr std::string_view kQuietRow = "<quiet>";
+constexpr size_t kReasons = 3;
+
+bool ParseDouble(const std::string& s, double* out) {
+  const char* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, *out);
+  return ec == std::errc() && p == end && std::isfinite(*out);
+}
+
+bool IsSpace(std::string_view ch) { return ch == " " || ch == "\n" || ch == "\t" || ch == "\r"; }
+
+bool IsWordByte(char c) { return IsAsciiAlnum(c) || c == '$' || c == '%' || c == '\''; }
+
+// Kana, CJK ideographs (with extension A) and the CJK punctuation block.
+bool IsCjk(std::string_view ch) {
+  if (ch.size() != 3) return false;
+  const unsigned cp = (static_cast<unsigned char>(ch[0]) & 0x0Fu) << 12 |
+                      (static_cast<unsigned char>(ch[1]) & 0x3Fu) << 6 | (static_cast<unsigned char>(ch[2]) & 0x3Fu);
+  return (cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+bool UsesCharacters(std::string_view text, std::string_view lang) {
+  if (lang == "zh" || lang == "ja") return true;
+  if (lang == "en") return false;
+  for (size_t i = 0; i < text.size();) {
+    std::string_view ch = Utf8CharAt(text, i);
+    if (IsCjk(ch)) return true;
+    i += ch.size();
+  }
+  return false;
+}
+
+// English: runs of letters, digits, $, % and ' are words; any other character
+// that is not a space is a token of its own (punctuation, emoji).
+std::vector<std::string_view> Tokens(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < text.size();) {
+    if (IsWordByte(text[i])) {
+      size_t j = i;
+      while (j < text.size() && IsWordByte(text[j])) ++j;
+      out.push_back(text.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    std::string_view ch = Utf8CharAt(text, i);
+    if (!IsSpace(ch)) out.push_back(ch);
+    i += ch.size();
+  }
+  return out;
+}
+
+void Sort(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+double StanceModelScore::Lean() const { return p[StanceModel::kRevolution] - p[StanceModel::kBubble]; }
+
+StanceModel::StanceModel(StanceWeights weights) : weights_(std::move(weights)) {}
+
+StanceModel::StanceModel(const LexiconSet& lexicons) {
+  auto problem = [&](const LexiconEntry& e, std::string_view what) {
+    std::string line;
+    for (const std::string& f : e) line += (line.empty() ? "" : "\t") + f;
+    problems_.push_back(std::string(kModelFile) + ": '" + line.substr(0, 80) + "': " + std::string(what));
+  };
+  for (const LexiconEntry& e : lexicons.Entries(kModelFile)) {
+    double value = 0;
+    if (e.size() == 2 && e[0] == kVoteRow) {
+      if (ParseDouble(e[1], &value) && value >= 0) {
+        weights_.vote = value;
+      } else {
+        problem(e, "the vote is not a number >= 0");
+      }
+      continue;
+    }
+    if (e.size() == 2 && e[0] == kQuietRow) {
+      if (ParseDouble(e[1], &value) && value >= 0 && value <= 1) {
+        weights_.quiet = value;
+      } else {
+        problem(e, "quiet is not a number in [0, 1]");
+      }
+      continue;
+    }
+    std::array<double, 3> w{};
+    if (e.size() != 4 || e[0].empty() || !ParseDouble(e[1], &w[0]) || !ParseDouble(e[2], &w[1]) ||
+        !ParseDouble(e[3], &w[2])) {
+      problem(e, "needs a feature and three numbers");
+      continue;
+    }
+    if (e[0] == kBiasRow) {
+      weights_.bias = w;
+    } else {
+      weights_.features[e[0]] = {static_cast<float>(w[0]), static_cast<float>(w[1]), static_cast<float>(w[2])};
+    }
+  }
+}
+
+std::vector<std::string> StanceModel::Features(std::string_view folded, std::string_view lang) {
+  std::vector<std::string> out;
+  if (UsesCharacters(folded, lang)) {
+    std::vector<std::string_view> chars;
+    for (size_t i = 0; i < folded.size();) {
+      std::string_view ch = Utf8CharAt(folded, i);
+      if (!IsSpace(ch)) chars.push_back(ch);
+      i += ch.size();
+    }
+    out.reserve(chars.size() * 3);
+    for (size_t i = 0; i < chars.size(); ++i) {
+      std::string f = "c:";
+      for (size_t n = 0; n < 3 && i + n < chars.size(); ++n) {
+        f += chars[i + n];
+        out.push_back(f);
+      }
+    }
+  } else {
+    std::vector<std::string_view> tokens = Tokens(folded);
+    out.reserve(tokens.size() * 2);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      out.push_back("w:" + std::string(tokens[i]));
+      if (i + 1 < tokens.size()) out.push_back("b:" + std::string(tokens[i]) + " " + std::string(tokens[i + 1]));
+    }
+  }
+  Sort(out);
+  return out;
+}
+
+StanceModelScore StanceModel::Score(std::string_view folded, std::string_view lang) const {
+  StanceModelScore score;
+  if (empty()) return score;
+  const std::vector<std::string> features = Features(folded, lang);
+  // Presence features, scaled so a long sentence is not more certain for its length.
+  const double scale = features.empty() ? 0.0 : 1.0 / std::sqrt(static_cast<double>(features.size()));
+  std::array<double, 3> z = weights_.bias;
+  std::vector<std::pair<const std::string*, const std::array<float, 3>*>> found;
+  for (const std::string& f : features) {
+    auto it = weights_.features.find(f);
+    if (it == weights_.features.end()) continue;
+    found.emplace_back(&f, &it->second);
+    for (int k = 0; k < 3; ++k) z[k] += scale * it->second[k];
+  }
+  const double top = std::max({z[0], z[1], z[2]});
+  double sum = 0;
+  for (int k = 0; k < 3; ++k) sum += (score.p[k] = std::exp(z[k] - top));
+  for (double& p : score.p) p /= sum;
+
+  const int side = score.p[kBubble] > score.p[kRevolution] ? kBubble : kRevolution;
+  const int other = side == kBubble ? kRevolution : kBubble;
+  std::vector<std::pair<double, std::string_view>> pulls;
+  for (const auto& [name, w] : found) {
+    const double pull = (*w)[side] - (*w)[other];
+    if (pull > 0) pulls.emplace_back(pull, std::string_view(*name).substr(2));  // drop "w:", "c:"
+  }
+  std::sort(pulls.begin(), pulls.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = 0; i < pulls.size() && i < kReasons; ++i) score.reasons.emplace_back(pulls[i].second);
+  return score;
+}
+
+std::string StanceModel::Serialize(const StanceWeights& weights) {
+  std::vector<const std::pair<const std::string, std::array<float, 3>>*> rows;
+  for (const auto& row : weights.features) rows.push_back(&row);
+  std::sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  std::string out;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%s\t%.4g\n", std::string(kVoteRow).c_str(), weights.vote);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "%s\t%.4g\n", std::string(kQuietRow).c_str(), weights.quiet);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "%s\t%.4g\t%.4g\t%.4g\n", std::string(kBiasRow).c_str(), weights.bias[0],
+                weights.bias[1], weights.bias[2]);
+  out += buf;
+  for (const auto* row : rows) {
+    std::snprintf(buf, sizeof buf, "\t%.4g\t%.4g\t%.4g\n", row->second[0], row->second[1], row->second[2]);
+    out += row->first;
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace bw
