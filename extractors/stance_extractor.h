@@ -11,7 +11,9 @@
 // claims that are refuted ("the bubble argument falls apart"), names and
 // epithets (「AI革命の旗手」), and contexts that cancel a cue (beer foam).
 // The document's score weighs the title and the author's conclusion above
-// quoted opinions.
+// quoted opinions, and adds the vote of the StanceModel (stance_model.h) on
+// the title and the start of the text; what the model finds neutral quiets
+// the cue words' evidence.
 //
 //   bw::StanceExtractor stance(bw::LexiconSet::Embedded());
 //   bw::Stance s = stance.Analyze("这哪里是泡沫？订单已经排到2027年。", {.lang = "zh"});

@@ -1,5 +1,5 @@
-// StanceModel: a learned estimate of a sentence's stance, beside the cue words
-// of the stance lexicons. It is a multinomial logistic regression over the
+// StanceModel: a learned estimate of a text's stance, beside the cue words of
+// the stance lexicons. It is a multinomial logistic regression over the
 // words and word pairs of English and the character 1- to 3-grams of Chinese
 // and Japanese, trained on the labelled sets of tests/data/stance/ by
 // tools/stance_train and shipped as data (lexicons/stance/model.txt), so a new
@@ -7,10 +7,10 @@
 //
 // Why both: a lexicon only knows the phrases someone wrote into it, and on
 // text by new writers most sentences carry none ("the capex has to earn its
-// keep", 烧钱换增长). The model hears that vocabulary; the rules of
-// ScoreSentenceStance still decide what n-grams cannot see (negation scope,
-// balanced questions, rebuttals), because the model's vote enters a sentence
-// as one more cue and the rules scale it like any other.
+// keep", 烧钱换增长). The model hears that vocabulary. StanceExtractor adds its
+// reading of a document (title and lede) as one more piece of evidence beside
+// the sentences the rules scored, so the rules still show what they found
+// (negation scope, questions, rebuttals) and decide long texts.
 //
 //   bw::StanceModel model(bw::LexiconSet::Embedded());
 //   bw::StanceModelScore s = model.Score("vendor financing with extra steps", "en");

@@ -46,7 +46,9 @@ bool ReadItems(const std::string& path, const bw::TextFolder& folder, std::vecto
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object() || !j.contains("text") || !j.contains("lang") || !j.contains("label")) {
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string() || !j.contains("lang") ||
+        !j["lang"].is_string() || !j.contains("label") || !j["label"].is_string() ||
+        (j.contains("kind") && !j["kind"].is_string()) || (j.contains("id") && !j["id"].is_string())) {
       std::cerr << "stance_train: " << path << ":" << line_no << ": not a labelled item\n";
       return false;
     }
