@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,19 +35,38 @@ size_t ClauseBreakAt(std::string_view s, size_t i) {
   return 0;
 }
 
+// The word breaks of one sentence, found when first asked for.
+class LazyWordBreaks {
+ public:
+  LazyWordBreaks(const TextSegmenter& segmenter, std::string_view sentence)
+      : segmenter_(segmenter), sentence_(sentence) {}
+
+  // REQUIRES: i <= sentence.size() (offsets are the sentence's).
+  bool IsBoundary(size_t i) const { return Get().IsBoundary(i); }
+  long WordIndex(size_t i) const { return static_cast<long>(Get().WordIndex(i)); }
+
+ private:
+  const WordBreaks& Get() const {
+    if (!breaks_) breaks_ = segmenter_.Words(sentence_);
+    return *breaks_;
+  }
+
+  const TextSegmenter& segmenter_;
+  std::string_view sentence_;
+  mutable std::optional<WordBreaks> breaks_;
+};
+
 struct Hit {
   size_t start;  // into the sentence (folded)
   size_t end;
   const StanceTerm* term;
   size_t clause;
   size_t segment;
-  long first_word;  // word index of the first and last byte
-  long last_word;
   bool in_tag;
 };
 
-long WordsBetween(const Hit& before, const Hit& after) {
-  return std::max(0L, after.first_word - before.last_word - 1);
+long WordsBetween(const LazyWordBreaks& words, const Hit& before, const Hit& after) {
+  return std::max(0L, words.WordIndex(after.start) - words.WordIndex(before.end - 1) - 1);
 }
 
 bool IsRole(const Hit& h, StanceRole r) { return h.term->role == r; }
@@ -77,16 +97,14 @@ bool EndsAsQuestion(std::string_view s, std::string_view lang) {
   return false;
 }
 
-// Finds the phrases of the sentence, longest first at each position.
-std::vector<Hit> FindHits(const SentenceContext& cx, TextSpan span, std::string_view s) {
+// Finds the phrases of the sentence `s`, longest first at each position.
+std::vector<Hit> FindHits(const SentenceContext& cx, const LazyWordBreaks& seg, std::string_view s) {
   std::vector<Hit> hits;
   size_t clause = 0;
   size_t segment = 0;
   size_t tag_start = std::string_view::npos, tag_end = 0;  // a #hashtag: cues match inside it
   bool tag_closed = false;  // #AI泡沫#, Weibo's topic tag: a topic's name more than a view
-  const WordBreaks& seg = cx.words;
-  auto boundary = [&](size_t i) { return seg.IsBoundary(span.start + i); };
-  auto word = [&](size_t i) { return static_cast<long>(seg.WordIndex(span.start + i)); };
+  auto boundary = [&](size_t i) { return seg.IsBoundary(i); };
   size_t i = 0;
   while (i < s.size()) {
     if (s[i] == '#') {
@@ -115,7 +133,7 @@ std::vector<Hit> FindHits(const SentenceContext& cx, TextSpan span, std::string_
         ++clause;
       }
       const bool tagged = tag_closed && tag_start != std::string_view::npos && i > tag_start && i < tag_end;
-      hits.push_back(Hit{i, end, &term, clause, segment, word(i), word(end - 1), tagged});
+      hits.push_back(Hit{i, end, &term, clause, segment, tagged});
       if (term.role == StanceRole::kPostNegatorContrast) {
         ++segment;
         ++clause;
@@ -146,7 +164,8 @@ void AddWhy(std::string& why, std::string_view what) {
 SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan span) {
   SentenceStanceResult result;
   const std::string_view s = std::string_view(cx.folded.text).substr(span.start, span.end - span.start);
-  std::vector<Hit> hits = FindHits(cx, span, s);
+  const LazyWordBreaks words(cx.segmenter, s);
+  std::vector<Hit> hits = FindHits(cx, words, s);
   auto original = [&](const Hit& h) {
     size_t a = cx.folded.Origin(span.start + h.start), b = cx.folded.Origin(span.start + h.end);
     return std::string(cx.original.substr(a, b - a));
@@ -239,7 +258,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
       if (&o == &h || o.clause != h.clause) continue;
       if ((IsRole(o, StanceRole::kEpithet) || IsRole(o, StanceRole::kDebate)) && e.full != 0 &&
           !(t.role == StanceRole::kTopic && has_refute)) {
-        long d = o.start > h.start ? WordsBetween(h, o) : WordsBetween(o, h);
+        long d = o.start > h.start ? WordsBetween(words, h, o) : WordsBetween(words, o, h);
         // "the debate over whether AI spending has tipped into a bubble",
         // 争论是否…, …バブルなのかどうかを巡る議論: a debate next to its
         // whether holds the whole question, however long.
@@ -251,9 +270,9 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
               continue;
             }
             debated_question |= o.start < h.start ? o.start < w.start && w.start < h.start &&
-                                                        WordsBetween(o, w) <= 1
+                                                        WordsBetween(words, o, w) <= 1
                                                   : h.start < w.start && w.start < o.start &&
-                                                        WordsBetween(w, o) <= 1;
+                                                        WordsBetween(words, w, o) <= 1;
           }
         }
         if (d <= kEpithetScope || debated_question) {
@@ -262,7 +281,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
         }
       }
       if (IsRole(o, StanceRole::kWhether) && e.full != 0 &&
-          (o.start > h.start ? WordsBetween(h, o) : WordsBetween(o, h)) <= kEpithetScope) {
+          (o.start > h.start ? WordsBetween(words, h, o) : WordsBetween(words, o, h)) <= kEpithetScope) {
         e.full = 0;
         AddWhy(e.why, "an open question: '" + original(o) + "'");
       }
@@ -303,19 +322,19 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     for (const Hit& o : hits) {
       if (shifted || o.clause != h.clause) continue;
       long scope = o.term->weight > 0 ? static_cast<long>(o.term->weight) : kDefaultScope;
-      if (IsRole(o, StanceRole::kNegator) && o.end <= h.start && WordsBetween(o, h) <= scope &&
+      if (IsRole(o, StanceRole::kNegator) && o.end <= h.start && WordsBetween(words, o, h) <= scope &&
           !cue_between(o.end, h.start)) {
         negator = &o;
       }
       if ((IsRole(o, StanceRole::kPostNegator) || IsRole(o, StanceRole::kPostNegatorContrast)) &&
-          o.start >= h.end && WordsBetween(h, o) <= scope && negator == nullptr) {
+          o.start >= h.end && WordsBetween(words, h, o) <= scope && negator == nullptr) {
         negator = &o;
       }
     }
     // A post-negator that starts a new segment sits in the next clause; look it up there too.
     for (const Hit& o : hits) {
       if (negator == nullptr && !shifted && IsRole(o, StanceRole::kPostNegatorContrast) && o.start >= h.end &&
-          o.segment == h.segment && WordsBetween(h, o) <= kDefaultScope) {
+          o.segment == h.segment && WordsBetween(words, h, o) <= kDefaultScope) {
         negator = &o;
       }
     }
@@ -333,7 +352,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     }
     for (const Hit& o : hits) {
       if (o.clause != h.clause) continue;
-      if (IsRole(o, StanceRole::kIntensifier) && o.end <= h.start && WordsBetween(o, h) < kIntensifierScope) {
+      if (IsRole(o, StanceRole::kIntensifier) && o.end <= h.start && WordsBetween(words, o, h) < kIntensifierScope) {
         e.full *= o.term->weight;
         AddWhy(e.why, "intensified");
       } else if ((IsRole(o, StanceRole::kHedge) || IsRole(o, StanceRole::kAffirm)) && o.term->weight > 0) {
@@ -442,12 +461,12 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
   }
 
   // "Bubble?" alone: an echo that dismisses the word it repeats, answered by what follows.
-  long words_in_sentence = static_cast<long>(cx.words.WordIndex(span.end - 1)) -
-                           static_cast<long>(cx.words.WordIndex(span.start)) + 1;
+  // Asked only where a hit needs it (the words are found lazily).
+  auto words_in_sentence = [&] { return words.WordIndex(s.size() - 1) - words.WordIndex(0) + 1; };
   // A fragment that is one phrase ("What bubble?") says what the phrase says.
-  if (question && cue_index.size() == 1 && words_in_sentence <= 2 && !rhetorical) {
+  if (question && cue_index.size() == 1 && words_in_sentence() <= 2 && !rhetorical) {
     const Hit& h = hits[cue_index[0]];
-    if (h.first_word == h.last_word) {
+    if (words.WordIndex(h.start) == words.WordIndex(h.end - 1)) {
       Effect& e = effects[cue_index[0]];
       e.value = -e.value;
       AddWhy(e.why, "echo question");
@@ -489,7 +508,7 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
   }
   // "No." / 不会。 (a negator alone) or "Yes." alone answers the question before it
   // (StanceExtractor).
-  if (words_in_sentence <= 3 && hits.size() == 1) {
+  if (hits.size() == 1 && words_in_sentence() <= 3) {
     if (IsRole(hits[0], StanceRole::kAnswer)) result.answer = hits[0].term->weight < 0 ? -1 : 1;
     if (IsRole(hits[0], StanceRole::kNegator) || IsRole(hits[0], StanceRole::kPostNegator)) result.answer = -1;
   }

@@ -34,7 +34,10 @@ struct SentenceContext {
   std::string_view lang;
   std::string_view original;  // the text before folding
   const FoldedText& folded;
-  const WordBreaks& words;  // of folded.text
+  // Segments folded.text into words, a sentence at a time and only where a
+  // cue needs it: dictionary segmentation of Chinese and Japanese costs more
+  // than the rest of the rules, and most sentences of a page hold no cue.
+  const TextSegmenter& segmenter;
 };
 
 // `span` is a sentence of context.folded.text.

@@ -106,8 +106,7 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(std::string
                                                                      bool in_title) const {
   const FoldedText folded = folder_.Fold(text, /*chinese=*/lang == "zh");
   const TextSegmenter& segmenter = SegmenterFor(lang);
-  const WordBreaks words = segmenter.Words(folded.text);
-  const SentenceContext cx{lexicon_, lexicon_.Table(lang), lang, text, folded, words};
+  const SentenceContext cx{lexicon_, lexicon_.Table(lang), lang, text, folded, segmenter};
   // Sentences are found in the text as written (case tells where they end),
   // then mapped onto the folded text.
   auto to_folded = [&](size_t original) {

@@ -64,18 +64,59 @@ std::vector<std::string_view> Tokens(std::string_view text) {
   return out;
 }
 
-void Sort(std::vector<std::string>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
+// Calls `visit(feature)` for every feature of `folded`, repeats included. The
+// view passed is valid only during the call (one buffer is reused).
+template <typename Visit>
+void ForEachFeature(std::string_view folded, std::string_view lang, Visit&& visit) {
+  std::string f;
+  if (UsesCharacters(folded, lang)) {
+    std::vector<std::string_view> chars;
+    for (size_t i = 0; i < folded.size();) {
+      std::string_view ch = Utf8CharAt(folded, i);
+      if (!IsSpace(ch)) chars.push_back(ch);
+      i += ch.size();
+    }
+    for (size_t i = 0; i < chars.size(); ++i) {
+      f.assign("c:");
+      for (size_t n = 0; n < 3 && i + n < chars.size(); ++n) {
+        f += chars[i + n];
+        visit(std::string_view(f));
+      }
+    }
+    return;
+  }
+  const std::vector<std::string_view> tokens = Tokens(folded);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    f.assign("w:").append(tokens[i]);
+    visit(std::string_view(f));
+    if (i + 1 < tokens.size()) {
+      f.assign("b:").append(tokens[i]).append(" ").append(tokens[i + 1]);
+      visit(std::string_view(f));
+    }
+  }
 }
+
+uint64_t FeatureHash(std::string_view feature) { return std::hash<std::string_view>{}(feature); }
 
 }  // namespace
 
 double StanceModelScore::Lean() const { return p[StanceModel::kRevolution] - p[StanceModel::kBubble]; }
 
-StanceModel::StanceModel(StanceWeights weights) : weights_(std::move(weights)) {}
+StanceModel::StanceModel(StanceWeights weights) { Load(std::move(weights)); }
+
+void StanceModel::Load(StanceWeights weights) {
+  vote_ = weights.vote;
+  quiet_ = weights.quiet;
+  bias_ = weights.bias;
+  features_.clear();
+  features_.reserve(weights.features.size());
+  // A 64-bit hash: two of the model's features sharing one is unlikely enough
+  // (about 1e-10 for 60k features) to let the first one win.
+  for (auto& [name, w] : weights.features) features_.emplace(FeatureHash(name), Feature{w, name});
+}
 
 StanceModel::StanceModel(const LexiconSet& lexicons) {
+  StanceWeights weights;
   auto problem = [&](const LexiconEntry& e, std::string_view what) {
     std::string line;
     for (const std::string& f : e) line += (line.empty() ? "" : "\t") + f;
@@ -85,7 +126,7 @@ StanceModel::StanceModel(const LexiconSet& lexicons) {
     double value = 0;
     if (e.size() == 2 && e[0] == kVoteRow) {
       if (ParseDouble(e[1], &value) && value >= 0) {
-        weights_.vote = value;
+        weights.vote = value;
       } else {
         problem(e, "the vote is not a number >= 0");
       }
@@ -93,7 +134,7 @@ StanceModel::StanceModel(const LexiconSet& lexicons) {
     }
     if (e.size() == 2 && e[0] == kQuietRow) {
       if (ParseDouble(e[1], &value) && value >= 0 && value <= 1) {
-        weights_.quiet = value;
+        weights.quiet = value;
       } else {
         problem(e, "quiet is not a number in [0, 1]");
       }
@@ -106,55 +147,40 @@ StanceModel::StanceModel(const LexiconSet& lexicons) {
       continue;
     }
     if (e[0] == kBiasRow) {
-      weights_.bias = w;
+      weights.bias = w;
     } else {
-      weights_.features[e[0]] = {static_cast<float>(w[0]), static_cast<float>(w[1]), static_cast<float>(w[2])};
+      weights.features[e[0]] = {static_cast<float>(w[0]), static_cast<float>(w[1]), static_cast<float>(w[2])};
     }
   }
+  Load(std::move(weights));
 }
 
 std::vector<std::string> StanceModel::Features(std::string_view folded, std::string_view lang) {
   std::vector<std::string> out;
-  if (UsesCharacters(folded, lang)) {
-    std::vector<std::string_view> chars;
-    for (size_t i = 0; i < folded.size();) {
-      std::string_view ch = Utf8CharAt(folded, i);
-      if (!IsSpace(ch)) chars.push_back(ch);
-      i += ch.size();
-    }
-    out.reserve(chars.size() * 3);
-    for (size_t i = 0; i < chars.size(); ++i) {
-      std::string f = "c:";
-      for (size_t n = 0; n < 3 && i + n < chars.size(); ++n) {
-        f += chars[i + n];
-        out.push_back(f);
-      }
-    }
-  } else {
-    std::vector<std::string_view> tokens = Tokens(folded);
-    out.reserve(tokens.size() * 2);
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      out.push_back("w:" + std::string(tokens[i]));
-      if (i + 1 < tokens.size()) out.push_back("b:" + std::string(tokens[i]) + " " + std::string(tokens[i + 1]));
-    }
-  }
-  Sort(out);
+  ForEachFeature(folded, lang, [&](std::string_view f) { out.emplace_back(f); });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 StanceModelScore StanceModel::Score(std::string_view folded, std::string_view lang) const {
   StanceModelScore score;
   if (empty()) return score;
-  const std::vector<std::string> features = Features(folded, lang);
+  // Features are hashed, not kept as strings: a page's lede has thousands of
+  // character n-grams, and sorting them as strings cost more than the rules.
+  std::vector<uint64_t> features;
+  ForEachFeature(folded, lang, [&](std::string_view f) { features.push_back(FeatureHash(f)); });
+  std::sort(features.begin(), features.end());
+  features.erase(std::unique(features.begin(), features.end()), features.end());
   // Presence features, scaled so a long sentence is not more certain for its length.
   const double scale = features.empty() ? 0.0 : 1.0 / std::sqrt(static_cast<double>(features.size()));
-  std::array<double, 3> z = weights_.bias;
-  std::vector<std::pair<const std::string*, const std::array<float, 3>*>> found;
-  for (const std::string& f : features) {
-    auto it = weights_.features.find(f);
-    if (it == weights_.features.end()) continue;
-    found.emplace_back(&f, &it->second);
-    for (int k = 0; k < 3; ++k) z[k] += scale * it->second[k];
+  std::array<double, 3> z = bias_;
+  std::vector<const Feature*> found;
+  for (uint64_t f : features) {
+    auto it = features_.find(f);
+    if (it == features_.end()) continue;
+    found.push_back(&it->second);
+    for (int k = 0; k < 3; ++k) z[k] += scale * it->second.w[k];
   }
   const double top = std::max({z[0], z[1], z[2]});
   double sum = 0;
@@ -164,11 +190,13 @@ StanceModelScore StanceModel::Score(std::string_view folded, std::string_view la
   const int side = score.p[kBubble] > score.p[kRevolution] ? kBubble : kRevolution;
   const int other = side == kBubble ? kRevolution : kBubble;
   std::vector<std::pair<double, std::string_view>> pulls;
-  for (const auto& [name, w] : found) {
-    const double pull = (*w)[side] - (*w)[other];
-    if (pull > 0) pulls.emplace_back(pull, std::string_view(*name).substr(2));  // drop "w:", "c:"
+  for (const Feature* f : found) {
+    const double pull = f->w[side] - f->w[other];
+    if (pull > 0) pulls.emplace_back(pull, std::string_view(f->name).substr(2));  // drop "w:", "c:"
   }
-  std::sort(pulls.begin(), pulls.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  // Ties go to the feature that sorts first, so the reasons do not depend on hash order.
+  std::sort(pulls.begin(), pulls.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   for (size_t i = 0; i < pulls.size() && i < kReasons; ++i) score.reasons.emplace_back(pulls[i].second);
   return score;
 }

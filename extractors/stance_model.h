@@ -22,6 +22,7 @@
 #define BUBBLEWATCH_EXTRACTORS_STANCE_MODEL_H_
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,7 +45,6 @@ struct StanceWeights {
   // How far the model's belief that a text is neutral quiets what the lexicon's
   // cues found in it: their weight is scaled by 1 - quiet * p(neutral).
   double quiet = 0.0;
-
 };
 
 struct StanceModelScore {
@@ -70,9 +70,9 @@ class StanceModel {
   explicit StanceModel(const LexiconSet& lexicons);
   explicit StanceModel(StanceWeights weights);
 
-  bool empty() const { return weights_.features.empty(); }
-  double vote() const { return weights_.vote; }
-  double quiet() const { return weights_.quiet; }
+  bool empty() const { return features_.empty(); }
+  double vote() const { return vote_; }
+  double quiet() const { return quiet_; }
   // Lines of the model file that were skipped, each with why.
   const std::vector<std::string>& problems() const { return problems_; }
 
@@ -90,7 +90,17 @@ class StanceModel {
   static std::string Serialize(const StanceWeights& weights);
 
  private:
-  StanceWeights weights_;
+  struct Feature {
+    std::array<float, 3> w;
+    std::string name;  // for the reasons
+  };
+
+  void Load(StanceWeights weights);
+
+  double vote_ = 1.0;
+  double quiet_ = 0.0;
+  std::array<double, 3> bias_{};
+  std::unordered_map<uint64_t, Feature> features_;  // by the hash of the feature's name
   std::vector<std::string> problems_;
 };
 
