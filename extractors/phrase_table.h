@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,7 +39,7 @@ class PhraseTable {
         return;
       }
     }
-    bucket.push_back(Entry{std::string(phrase), std::move(value)});
+    bucket.push_back(Entry{std::string(phrase), std::move(value), Head(phrase), HeadMask(phrase.size())});
     std::stable_sort(bucket.begin(), bucket.end(),
                      [](const Entry& a, const Entry& b) { return a.phrase.size() > b.phrase.size(); });
     ++size_;
@@ -52,9 +53,11 @@ class PhraseTable {
     const std::vector<Entry>* bucket = FindBucket(FirstCodePoint(text, i));
     if (bucket == nullptr) return false;
     std::string_view rest = text.substr(i);
+    const uint64_t head = Head(rest);
     for (const Entry& e : *bucket) {
-      if (rest.size() >= e.phrase.size() && rest.compare(0, e.phrase.size(), e.phrase) == 0 &&
-          fn(std::string_view(e.phrase), e.value)) {
+      // The first 8 bytes decide most entries without a call to compare.
+      if ((head & e.mask) == e.head && rest.size() >= e.phrase.size() &&
+          rest.compare(0, e.phrase.size(), e.phrase) == 0 && fn(std::string_view(e.phrase), e.value)) {
         return true;
       }
     }
@@ -67,7 +70,21 @@ class PhraseTable {
   struct Entry {
     std::string phrase;
     V value;
+    uint64_t head;  // Head(phrase)
+    uint64_t mask;  // HeadMask(phrase.size())
   };
+
+  // The first (up to) 8 bytes of `t`, in memory order, zero-padded.
+  static uint64_t Head(std::string_view t) {
+    uint64_t h = 0;
+    std::memcpy(&h, t.data(), std::min<size_t>(t.size(), sizeof h));
+    return h;
+  }
+  static uint64_t HeadMask(size_t size) {
+    uint64_t m = 0;
+    std::memset(&m, 0xFF, std::min<size_t>(size, sizeof m));
+    return m;
+  }
 
   static uint32_t FirstCodePoint(std::string_view t, size_t i) {
     auto b = [&](size_t k) { return k < t.size() ? static_cast<unsigned char>(t[k]) : 0u; };

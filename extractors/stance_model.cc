@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "extractors/hash_slots.h"
 #include "extractors/text_util.h"
 
 namespace bw {
@@ -110,9 +111,14 @@ void StanceModel::Load(StanceWeights weights) {
   bias_ = weights.bias;
   features_.clear();
   features_.reserve(weights.features.size());
+  index_ = HashSlots(weights.features.size());
   // A 64-bit hash: two of the model's features sharing one is unlikely enough
   // (about 1e-10 for 60k features) to let the first one win.
-  for (auto& [name, w] : weights.features) features_.emplace(FeatureHash(name), Feature{w, name});
+  for (auto& [name, w] : weights.features) {
+    if (index_.Insert(FeatureHash(name), static_cast<uint32_t>(features_.size())).second) {
+      features_.push_back(Feature{w, name});
+    }
+  }
 }
 
 StanceModel::StanceModel(const LexiconSet& lexicons) {
@@ -168,19 +174,20 @@ StanceModelScore StanceModel::Score(std::string_view folded, std::string_view la
   if (empty()) return score;
   // Features are hashed, not kept as strings: a page's lede has thousands of
   // character n-grams, and sorting them as strings cost more than the rules.
-  std::vector<uint64_t> features;
-  ForEachFeature(folded, lang, [&](std::string_view f) { features.push_back(FeatureHash(f)); });
-  std::sort(features.begin(), features.end());
-  features.erase(std::unique(features.begin(), features.end()), features.end());
-  // Presence features, scaled so a long sentence is not more certain for its length.
-  const double scale = features.empty() ? 0.0 : 1.0 / std::sqrt(static_cast<double>(features.size()));
-  std::array<double, 3> z = bias_;
+  std::vector<uint64_t> hashes;
+  ForEachFeature(folded, lang, [&](std::string_view f) { hashes.push_back(FeatureHash(f)); });
+  HashSlots seen(hashes.size());
   std::vector<const Feature*> found;
-  for (uint64_t f : features) {
-    auto it = features_.find(f);
-    if (it == features_.end()) continue;
-    found.push_back(&it->second);
-    for (int k = 0; k < 3; ++k) z[k] += scale * it->second.w[k];
+  for (uint64_t h : hashes) {
+    if (!seen.Insert(h, 0).second) continue;  // presence, not counts
+    const uint32_t i = index_.Find(h);
+    if (i != HashSlots::kNone) found.push_back(&features_[i]);
+  }
+  // Presence features, scaled so a long sentence is not more certain for its length.
+  const double scale = seen.size() == 0 ? 0.0 : 1.0 / std::sqrt(static_cast<double>(seen.size()));
+  std::array<double, 3> z = bias_;
+  for (const Feature* f : found) {
+    for (int k = 0; k < 3; ++k) z[k] += scale * f->w[k];
   }
   const double top = std::max({z[0], z[1], z[2]});
   double sum = 0;
@@ -195,9 +202,10 @@ StanceModelScore StanceModel::Score(std::string_view folded, std::string_view la
     if (pull > 0) pulls.emplace_back(pull, std::string_view(f->name).substr(2));  // drop "w:", "c:"
   }
   // Ties go to the feature that sorts first, so the reasons do not depend on hash order.
-  std::sort(pulls.begin(), pulls.end(),
-            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  for (size_t i = 0; i < pulls.size() && i < kReasons; ++i) score.reasons.emplace_back(pulls[i].second);
+  const size_t shown = std::min(pulls.size(), kReasons);
+  std::partial_sort(pulls.begin(), pulls.begin() + static_cast<long>(shown), pulls.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  for (size_t i = 0; i < shown; ++i) score.reasons.emplace_back(pulls[i].second);
   return score;
 }
 

@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractors/hash_slots.h"
 #include "extractors/lexicon.h"
 
 namespace bw {
@@ -100,7 +101,8 @@ class StanceModel {
   double vote_ = 1.0;
   double quiet_ = 0.0;
   std::array<double, 3> bias_{};
-  std::unordered_map<uint64_t, Feature> features_;  // by the hash of the feature's name
+  std::vector<Feature> features_;
+  HashSlots index_;  // the hash of a feature's name -> its place in features_
   std::vector<std::string> problems_;
 };
 
