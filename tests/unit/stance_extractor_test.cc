@@ -622,6 +622,34 @@ TEST(StanceExtractorTest, ReportedViewWeighsLessThanTheAuthors) {
   }
 }
 
+// The phrases that mark a sentence as someone else's view, beside sentences
+// without them. A reported sentence weighs 0.6 in the document.
+TEST(StanceExtractorTest, ReportedViewMarkers) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    bool reported;
+  } const kCases[] = {
+      {"en", "Analysts said the AI boom is a bubble.", true},
+      {"en", "The AI boom is a bubble.", false},
+      {"zh", "这正是Nextbigfuture所说的循环融资的核心。", true},   // what X calls Y
+      {"zh", "路透社也提到了循环融资的担忧。", true},
+      {"zh", "外媒认为AI估值过高。", true},
+      {"zh", "外部媒体对AI估值过高持谨慎态度。", true},
+      {"zh", "AI估值过高。", false},
+      {"zh", "这正是循环融资的核心。", false},
+      {"ja", "アナリストによると、AIはバブルだ。", true},
+      {"ja", "AIはバブルだ。", false},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.text);
+    Stance st = Extractor().Analyze(c.text, Options(c.lang));
+    ASSERT_EQ(st.evidence.size(), 1u);
+    EXPECT_EQ(StanceLabelName(st.evidence[0].label), StanceLabelName(kBubble));
+    EXPECT_DOUBLE_EQ(st.evidence[0].weight, c.reported ? 0.6 : 1.0);
+  }
+}
+
 // A heading that names the conclusion (まとめ, 结语, "Conclusion") makes the
 // section below it the author's: it outweighs the views the article reports.
 TEST(StanceExtractorTest, ConclusionSectionOutweighsReportedViews) {
