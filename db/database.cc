@@ -4,20 +4,24 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "db/body_compressor.h"
 #include "db/fingerprint_index.h"
 #include "db/rollups.h"
 #include "db/schema.h"
 #include "db/search_tokenizer.h"
-#include "db/url_host.h"
 #include "db/statement.h"
+#include "db/url_host.h"
+#include "db/wal_checkpointer.h"
 #include "extractors/simhash.h"
 
 namespace bw {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+// The WAL, in 4 KiB pages, that a checkpoint copies back at once.
+constexpr int kCheckpointPages = 10000;
 constexpr size_t kRollupsVersion = 5;  // the migration that adds rollups and search
 
 // FNV-1a, 64 bits: tells whether a refetched text changed; not a security hash.
@@ -77,19 +81,27 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   // savepoint journals in memory: on disk they were written page by page,
   // some 80 writes per stored document. A larger WAL between checkpoints
   // writes a page changed by many documents back once.
-  if (Status s = db->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                          "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; "
-                          "PRAGMA wal_autocheckpoint=10000");
+  const std::string pragmas =
+      "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; "
+      "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=" + std::to_string(kCheckpointPages);
+  if (Status s = db->Exec(pragmas.c_str());
       !s.ok()) {
     return s;
   }
   if (Status s = db->Migrate(); !s.ok()) return s;
+  // Checkpoints run beside the writer (db/wal_checkpointer.h). Without a
+  // second connection, SQLite's automatic checkpoint does the work as before.
+  if (auto cp = db::WalCheckpointer::Start(path, kCheckpointPages); cp.ok()) {
+    db->checkpointer_ = std::move(*cp);
+    db->checkpointer_->Attach(handle);
+  }
   return db;
 }
 
 Database::Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
 
 Database::~Database() {
+  checkpointer_.reset();  // before the connection it watches closes
   cache_.reset();  // statements are finalised before the connection closes
   sqlite3_close(db_);
 }

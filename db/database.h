@@ -26,6 +26,7 @@ class BodyCompressor;
 struct Contribution;
 class FingerprintIndex;
 class StatementCache;
+class WalCheckpointer;
 }  // namespace db
 
 // What happened when a URL was fetched (one row of `fetches`).
@@ -187,6 +188,7 @@ class Database {
   // the first near-duplicate lookup; dropped (to be read again) when a write
   // is rolled back, since it may hold what was not kept.
   std::unique_ptr<db::FingerprintIndex> fingerprints_;
+  std::unique_ptr<db::WalCheckpointer> checkpointer_;
   int64_t fingerprints_seq_ = 0;
   bool batch_open_ = false;
   std::vector<SearchUpdate> search_updates_;  // of the open batch, in order
