@@ -40,6 +40,10 @@ struct Stance {
   double score = 0;       // in [-1, 1]
   double bubble = 0;      // weighted bubble evidence
   double revolution = 0;  // weighted revolution evidence
+  // What the StanceModel's belief that the text is neutral scaled the cue
+  // sentences' evidence by (1 - quiet * p(neutral)); 1 without a model. It is
+  // why `bubble` and `revolution` can be less than the weighted sentences.
+  double cue_scale = 1;
   std::vector<SentenceStance> evidence;  // sentences where a cue fired: title first, then text order
 };
 

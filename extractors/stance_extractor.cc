@@ -140,9 +140,9 @@ void StanceExtractor::AddModelVote(std::string_view text, const StanceOptions& o
   const StanceModelScore m = model_.Score(folder_.Fold(whole, options.lang == "zh").text, options.lang);
   // What the model believes neutral quiets what the cue words found: on text by
   // new writers a cue word is often only a mention ("the bubble debate").
-  const double quiet = 1 - model_.quiet() * m.p[StanceModel::kNeutral];
-  stance.bubble *= quiet;
-  stance.revolution *= quiet;
+  stance.cue_scale = 1 - model_.quiet() * m.p[StanceModel::kNeutral];
+  stance.bubble *= stance.cue_scale;
+  stance.revolution *= stance.cue_scale;
   // A model that finds the text neutral does not vote.
   if (m.p[StanceModel::kNeutral] >= std::max(m.p[StanceModel::kBubble], m.p[StanceModel::kRevolution])) return;
   const double vote = std::tanh(model_.vote() * m.Lean());

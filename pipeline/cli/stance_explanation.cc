@@ -19,6 +19,9 @@ std::string ExplainStance(const AnalysisRecord& r, std::string_view name) {
   const Stance& s = *r.stance;
   out += "document: " + std::string(StanceLabelName(s.label)) + "  score " + Number(s.score) + "  (bubble " +
          Number(-s.bubble) + ", revolution " + Number(s.revolution) + ")\n";
+  if (s.cue_scale != 1) {
+    out += "  the model reads the text as neutral: cue sentences count x" + Number(s.cue_scale).substr(1) + "\n";
+  }
   if (s.evidence.empty()) out += "  no cue fired\n";
   for (const SentenceStance& e : s.evidence) {
     const std::string& source = e.in_title ? r.title : r.text;

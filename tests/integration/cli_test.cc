@@ -187,6 +187,16 @@ TEST_F(CliTest, AnalyzeExplainPrintsStanceEvidenceForPeople) {
   EXPECT_NE(o.err.find("stance/model.txt: 'w:froth\t1\t2': needs a feature and three numbers"), std::string::npos)
       << o.err;
   EXPECT_EQ(o.out.find("model:"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("the model reads the text as neutral"), std::string::npos) << o.out;
+
+  // A model sure the text is neutral quiets the cues, and --explain says by how much.
+  testing::WriteFile(dir_.File("lex/stance/model.txt"), "<quiet>\t1\n<bias>\t0\t0\t5\nw:froth\t0\t0\t1\n");
+  RunResult q = Run({"--lexicons", dir_.File("lex"), "analyze", "--text", "--explain", "-"},
+                    "The froth-o-meter is screaming.\n");
+  ASSERT_EQ(q.exit_code, 0) << q.err;
+  EXPECT_NE(q.out.find("document: neutral"), std::string::npos) << q.out;
+  EXPECT_NE(q.out.find("the model reads the text as neutral: cue sentences count x0.0"), std::string::npos)
+      << q.out;
 }
 
 TEST_F(CliTest, HelpDescribesCommandsAndExitCodes) {

@@ -229,6 +229,9 @@ TEST_F(StanceModelVoteTest, ANeutralModelQuietsTheCues) {
     const Stance quiet = StanceExtractor(lexicons_, StanceModel(w)).Analyze(text, Options(lang));
     EXPECT_EQ(quiet.label, StanceLabel::kNeutral);
     EXPECT_NEAR(quiet.bubble, loud.bubble * (1 - std::exp(5.0) / (std::exp(5.0) + 2)), 1e-9);
+    EXPECT_NEAR(quiet.cue_scale, 1 - std::exp(5.0) / (std::exp(5.0) + 2), 1e-9);
+    EXPECT_EQ(loud.cue_scale, 1.0);
+    EXPECT_EQ(rules_only_.Analyze(text, Options(lang)).cue_scale, 1.0);
   }
 }
 
