@@ -84,10 +84,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   const std::string pragmas =
       "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; "
       "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=" + std::to_string(kCheckpointPages);
-  if (Status s = db->Exec(pragmas.c_str());
-      !s.ok()) {
-    return s;
-  }
+  if (Status s = db->Exec(pragmas.c_str()); !s.ok()) return s;
   if (Status s = db->Migrate(); !s.ok()) return s;
   // Checkpoints run beside the writer (db/wal_checkpointer.h). Without a
   // second connection, SQLite's automatic checkpoint does the work as before.

@@ -5,6 +5,12 @@
 #include <utility>
 
 namespace bw::db {
+namespace {
+
+// A log this many times the threshold is copied by the writer itself.
+constexpr int kLongLog = 4;
+
+}  // namespace
 
 Result<std::unique_ptr<WalCheckpointer>> WalCheckpointer::Start(const std::string& path, int pages) {
   if (sqlite3_threadsafe() == 0) return Status::IoError("SQLite was built without threads");
@@ -55,7 +61,7 @@ int WalCheckpointer::OnCommit(void* self, sqlite3* db, const char* name, int pag
   {
     std::lock_guard<std::mutex> lock(cp->mu_);
     if (cp->busy_) return SQLITE_OK;  // the thread is still copying: it is asked again later
-    if (pages < 4 * cp->pages_) {
+    if (pages < kLongLog * cp->pages_) {
       cp->busy_ = cp->due_ = wake = true;
       cp->requested_at_ = pages;
     }

@@ -104,7 +104,6 @@ std::vector<Hit> FindHits(const SentenceContext& cx, const LazyWordBreaks& seg, 
   size_t segment = 0;
   size_t tag_start = std::string_view::npos, tag_end = 0;  // a #hashtag: cues match inside it
   bool tag_closed = false;  // #AI泡沫#, Weibo's topic tag: a topic's name more than a view
-  auto boundary = [&](size_t i) { return seg.IsBoundary(i); };
   size_t i = 0;
   while (i < s.size()) {
     if (s[i] == '#') {
@@ -121,10 +120,10 @@ std::vector<Hit> FindHits(const SentenceContext& cx, const LazyWordBreaks& seg, 
     cx.table.ForEachAt(s, i, [&](std::string_view phrase, const StanceTerm& term) {
       const bool cue_like = term.role == StanceRole::kCue || term.role == StanceRole::kTopic;
       size_t end = i + phrase.size();
-      if (IsAsciiAlnum(phrase.front()) && !boundary(i) && !(in_tag && cue_like)) return false;
+      if (IsAsciiAlnum(phrase.front()) && !seg.IsBoundary(i) && !(in_tag && cue_like)) return false;
       if (term.prefix) {
         while (end < s.size() && IsAsciiAlnum(s[end])) ++end;
-      } else if (IsAsciiAlnum(phrase.back()) && !boundary(end) && !(in_tag && end == tag_end)) {
+      } else if (IsAsciiAlnum(phrase.back()) && !seg.IsBoundary(end) && !(in_tag && end == tag_end)) {
         return false;
       }
       const bool starts_segment = term.role == StanceRole::kContrast;
