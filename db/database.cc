@@ -492,7 +492,9 @@ Status Database::ReplaceStance(int64_t document_id, const AnalysisRecord& r, boo
     del->Bind(1, document_id);
     if (del->Step() != SQLITE_DONE) return Error("cannot delete old stance");
   }
-  if (!r.stance) return Status::OK();
+  // A text about something else is stored unjudged, as one without text is:
+  // history counts it as a document, not as neutral.
+  if (!r.stance || r.stance->off_subject) return Status::OK();
   const bw::Stance& st = *r.stance;
   {
     auto ins = cache_->Get(

@@ -91,6 +91,11 @@ nlohmann::ordered_json StanceToJson(const Stance& stance) {
   j["score"] = round(stance.score);
   j["bubble"] = round(stance.bubble);
   j["revolution"] = round(stance.revolution);
+  if (stance.off_subject) {
+    j["off_subject"] = true;
+    j["subject_sentences"] = stance.subject_sentences;
+    j["sentences"] = stance.sentences;
+  }
   j["evidence"] = nlohmann::ordered_json::array();
   for (const SentenceStance& s : stance.evidence) {
     nlohmann::ordered_json e;

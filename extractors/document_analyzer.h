@@ -26,7 +26,7 @@ namespace bw {
 
 // Written into every stored analysis row, so that rows made by an older
 // analyser can be found and re-run.
-inline constexpr std::string_view kAnalyzerVersion = "0.2.0";  // 0.2.0: stance
+inline constexpr std::string_view kAnalyzerVersion = "0.3.0";  // 0.2.0: stance; 0.3.0: off-subject texts are neutral
 
 struct DocumentInput {
   std::string url;        // where the document came from; may be empty

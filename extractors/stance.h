@@ -44,6 +44,14 @@ struct Stance {
   // sentences' evidence by (1 - quiet * p(neutral)); 1 without a model. It is
   // why `bubble` and `revolution` can be less than the weighted sentences.
   double cue_scale = 1;
+  // A long text must name the subject (AI, its chips, data centres, the
+  // companies of the boom; StanceSubject) in enough of its sentences. When it
+  // does not, it is about something else: `off_subject`, neutral, score 0 and
+  // no evidence, whatever its cue words say. The counts are of the title's and
+  // the text's sentences, and 0 for short texts, which are not checked.
+  bool off_subject = false;
+  size_t sentences = 0;
+  size_t subject_sentences = 0;
   std::vector<SentenceStance> evidence;  // sentences where a cue fired: title first, then text order
 };
 

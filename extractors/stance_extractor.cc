@@ -26,6 +26,14 @@ constexpr double kMinEvidence = 0.35;
 constexpr size_t kModelInputBytes = 3000;
 // A model vote weaker than this is not listed as evidence: it moves nothing.
 constexpr double kMinModelVote = 0.05;
+// A text of this many sentences or more must name the subject (StanceSubject)
+// in enough of them, or it is about something else: a football report's
+// "concerns" and a space story's "moon" are no view of the AI boom. Shorter
+// items (a post, a news sentence) are judged as they are: they were collected
+// for the subject, and a skeptic's one-liner rarely names it.
+constexpr size_t kSubjectCheckSentences = 6;
+constexpr size_t kMinSubjectSentences = 1;
+constexpr double kMinSubjectShare = 0.05;
 
 // A heading is a line of its own without closing punctuation ("まとめ",
 // "Conclusion:"), short enough not to be a sentence that lost its full stop.
@@ -86,12 +94,13 @@ std::string_view StanceLabelName(StanceLabel label) {
 struct StanceExtractor::Scored {
   SentenceStanceResult r;
   size_t paragraph = 0;
+  bool names_subject = false;  // found only where the subject is checked
 };
 
 StanceExtractor::StanceExtractor(const LexiconSet& lexicons) : StanceExtractor(lexicons, StanceModel(lexicons)) {}
 
 StanceExtractor::StanceExtractor(const LexiconSet& lexicons, StanceModel model)
-    : lexicon_(lexicons), model_(std::move(model)), folder_(lexicons) {
+    : lexicon_(lexicons), subject_(lexicons), model_(std::move(model)), folder_(lexicons) {
   for (const char* lang : {"en", "zh", "ja", "und"}) segmenters_[lang] = std::make_unique<TextSegmenter>(lang);
 }
 
@@ -103,7 +112,7 @@ const TextSegmenter& StanceExtractor::SegmenterFor(std::string_view lang) const 
 }
 
 std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(std::string_view text, std::string_view lang,
-                                                                     bool in_title) const {
+                                                                     bool in_title, bool find_subject) const {
   const FoldedText folded = folder_.Fold(text, /*chinese=*/lang == "zh");
   const TextSegmenter& segmenter = SegmenterFor(lang);
   const SentenceContext cx{lexicon_, lexicon_.Table(lang), lang, text, folded, segmenter};
@@ -114,6 +123,7 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(std::string
                                folded.origin.begin());
   };
   std::vector<TextSpan> spans = segmenter.Sentences(text);
+  find_subject = find_subject && (in_title || spans.size() >= kSubjectCheckSentences);
   std::vector<Scored> out;
   out.reserve(spans.size());
   size_t paragraph = 0;
@@ -125,6 +135,7 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(std::string
     scanned = span.start;
     Scored s{ScoreSentenceStance(cx, span), paragraph};
     s.r.stance.in_title = in_title;
+    s.names_subject = find_subject && subject_.Mentions(std::string_view(folded.text).substr(span.start, span.end - span.start));
     out.push_back(std::move(s));
   }
   return out;
@@ -165,8 +176,22 @@ void StanceExtractor::AddModelVote(std::string_view text, const StanceOptions& o
 
 Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& options) const {
   std::string_view lang = options.lang;
-  std::vector<Scored> title = ScoreSentences(options.title, lang, /*in_title=*/true);
-  std::vector<Scored> body = ScoreSentences(text, lang, /*in_title=*/false);
+  std::vector<Scored> body = ScoreSentences(text, lang, /*in_title=*/false, /*find_subject=*/true);
+  const bool check_subject = body.size() >= kSubjectCheckSentences;
+  std::vector<Scored> title = ScoreSentences(options.title, lang, /*in_title=*/true, check_subject);
+  Stance stance;
+  if (check_subject) {
+    stance.sentences = body.size() + title.size();
+    for (const std::vector<Scored>* part : {&title, &body}) {
+      for (const Scored& s : *part) stance.subject_sentences += s.names_subject ? 1 : 0;
+    }
+    const size_t needed = std::max(kMinSubjectSentences, static_cast<size_t>(std::ceil(kMinSubjectShare *
+                                                                                   static_cast<double>(stance.sentences))));
+    if (stance.subject_sentences < needed) {
+      stance.off_subject = true;
+      return stance;
+    }
+  }
 
   // Rules across sentences of the text.
   const size_t paragraphs = body.empty() ? 0 : body.back().paragraph + 1;
@@ -236,7 +261,6 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     s.r.stance.weight *= kTitleWeight * (s.r.attributed ? kReportedWeight : 1.0);
   }
 
-  Stance stance;
   for (std::vector<Scored>* part : {&title, &body}) {
     for (Scored& s : *part) {
       SentenceStance& st = s.r.stance;

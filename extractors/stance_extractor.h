@@ -10,6 +10,8 @@
 // balanced and rhetorical questions, reported views and their rebuttals,
 // claims that are refuted ("the bubble argument falls apart"), names and
 // epithets (「AI革命の旗手」), and contexts that cancel a cue (beer foam).
+// A long text that rarely names AI, its chips, data centres or companies
+// (StanceSubject) is about something else: it is neutral, `off_subject`.
 // The document's score weighs the title and the author's conclusion above
 // quoted opinions, and adds the vote of the StanceModel (stance_model.h) on
 // the title and the start of the text; what the model finds neutral quiets
@@ -30,6 +32,7 @@
 #include "extractors/stance.h"
 #include "extractors/stance_lexicon.h"
 #include "extractors/stance_model.h"
+#include "extractors/stance_subject.h"
 #include "extractors/text_folder.h"
 #include "extractors/text_segmenter.h"
 
@@ -59,12 +62,16 @@ class StanceExtractor {
  private:
   struct Scored;
   // Scores every sentence of `text` (or of the title).
-  std::vector<Scored> ScoreSentences(std::string_view text, std::string_view lang, bool in_title) const;
+  // With `find_subject`, a text of kSubjectCheckSentences or more also finds
+  // which of its sentences name the subject.
+  std::vector<Scored> ScoreSentences(std::string_view text, std::string_view lang, bool in_title,
+                                     bool find_subject) const;
   const TextSegmenter& SegmenterFor(std::string_view lang) const;
   // Adds the StanceModel's reading of the whole text and title to `stance`.
   void AddModelVote(std::string_view text, const StanceOptions& options, Stance& stance) const;
 
   StanceLexicon lexicon_;
+  StanceSubject subject_;
   StanceModel model_;
   TextFolder folder_;
   std::map<std::string, std::unique_ptr<TextSegmenter>, std::less<>> segmenters_;

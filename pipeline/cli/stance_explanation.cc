@@ -22,6 +22,11 @@ std::string ExplainStance(const AnalysisRecord& r, std::string_view name) {
   if (s.cue_scale != 1) {
     out += "  the model reads the text as neutral: cue sentences count x" + Number(s.cue_scale).substr(1) + "\n";
   }
+  if (s.off_subject) {
+    return out + "  off subject: " + std::to_string(s.subject_sentences) + " of " + std::to_string(s.sentences) +
+           " sentences name AI, its chips, data centres or companies (lexicons/stance/subject.txt); its cue words "
+           "do not count, and it is stored without a stance\n\n";
+  }
   if (s.evidence.empty()) out += "  no cue fired\n";
   for (const SentenceStance& e : s.evidence) {
     const std::string& source = e.in_title ? r.title : r.text;

@@ -199,6 +199,33 @@ TEST_F(CliTest, AnalyzeExplainPrintsStanceEvidenceForPeople) {
       << q.out;
 }
 
+TEST_F(CliTest, AnalyzeSaysWhenATextIsAboutSomethingElse) {
+  const std::string match_report =
+      "Fans worry about the defence. The coach shares their concerns. Last season ended in a crash. "
+      "Critics call the new stadium a bubble. Ticket prices are speculative. The owner is burning cash.\n";
+  RunResult e = Run({"analyze", "--text", "--explain", "-"}, match_report);
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  EXPECT_NE(e.out.find("document: neutral  score +0.00"), std::string::npos) << e.out;
+  EXPECT_NE(e.out.find("off subject: 0 of 6 sentences name AI"), std::string::npos) << e.out;
+  EXPECT_EQ(e.out.find("concerns"), std::string::npos) << e.out;  // no evidence listed
+
+  RunResult j = Run({"analyze", "--text", "-"}, match_report);
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  const nlohmann::json stance = nlohmann::json::parse(j.out)["stance"];
+  EXPECT_EQ(stance["label"], "neutral");
+  EXPECT_EQ(stance["off_subject"], true);
+  EXPECT_EQ(stance["subject_sentences"], 0);
+  EXPECT_EQ(stance["sentences"], 6);
+  EXPECT_TRUE(stance["evidence"].empty());
+
+  // The same report about the AI boom is judged, and says nothing of a subject.
+  RunResult on = Run({"analyze", "--text", "-"}, "The AI boom worries fans. " + match_report);
+  ASSERT_EQ(on.exit_code, 0) << on.err;
+  const nlohmann::json judged = nlohmann::json::parse(on.out)["stance"];
+  EXPECT_EQ(judged["label"], "bubble");
+  EXPECT_FALSE(judged.contains("off_subject"));
+}
+
 TEST_F(CliTest, HelpDescribesCommandsAndExitCodes) {
   RunResult r = Run({"--help"});
   EXPECT_EQ(r.exit_code, 0);

@@ -734,6 +734,14 @@ TEST(DatabaseStore, StanceAndEvidenceAreStoredAndReplaced) {
   r.stance->evidence.pop_back();
   ASSERT_TRUE(db->StoreDocument(OkFetch(kUrl), "x", r).ok());
   EXPECT_EQ(db->Stance(stored->id)->evidence.size(), 1u);
+  // A text about something else is stored unjudged: the old stance goes, and no new one is written.
+  r.stance->off_subject = true;
+  ASSERT_TRUE(db->StoreDocument(OkFetch(kUrl), "x", r).ok());
+  EXPECT_FALSE(db->Stance(stored->id).has_value());
+  EXPECT_EQ(db->CountRows("stance_evidence"), 0);
+  r.stance->off_subject = false;
+  ASSERT_TRUE(db->StoreDocument(OkFetch(kUrl), "x", r).ok());
+  EXPECT_EQ(db->Stance(stored->id)->evidence.size(), 1u);
   r.stance.reset();
   ASSERT_TRUE(db->StoreDocument(OkFetch(kUrl), "x", r).ok());
   EXPECT_FALSE(db->Stance(stored->id).has_value());

@@ -723,5 +723,83 @@ TEST(StanceExtractorTest, EmptyAndCuelessTextIsNeutral) {
   EXPECT_TRUE(titled.evidence.empty());
 }
 
+// A long text that rarely names AI, its chips, data centres or companies is
+// about something else: its cue words ("worry", "crash", 泡沫, バブル) are
+// no view of the AI boom. Short items are judged as they are.
+TEST(StanceExtractorTest, TextsAboutSomethingElseAreOffSubject) {
+  struct Case {
+    const char* lang;
+    const char* title;
+    const char* text;
+    bool off_subject;
+    StanceLabel want;
+    size_t sentences;  // title and text; 0 when the text is too short to check
+    size_t subject_sentences;
+  } cases[] = {
+      {"en", "",
+       "Fans worry about the defence. The coach shares their concerns. Last season ended in a crash. "
+       "Critics call the new stadium a bubble. Ticket prices are speculative. The owner is burning cash.",
+       true, kNeutral, 6, 0},
+      // The same text under a title that names the subject: checked, and judged.
+      {"en", "The AI boom, seen from the stands",
+       "Fans worry about the defence. The coach shares their concerns. Last season ended in a crash. "
+       "Critics call the new stadium a bubble. Ticket prices are speculative. The owner is burning cash.",
+       false, kBubble, 7, 1},
+      {"zh", "",
+       "房地产泡沫正在破裂。开发商的债务越来越重。很多人担心房价崩盘。银行也在警惕风险。"
+       "有人说这是庞氏骗局。投机的时代结束了。",
+       true, kNeutral, 6, 0},
+      {"zh", "",
+       "人工智能的泡沫正在破裂。开发商的债务越来越重。很多人担心房价崩盘。银行也在警惕风险。"
+       "有人说这是庞氏骗局。投机的时代结束了。",
+       false, kBubble, 6, 1},
+      {"ja", "",
+       "不動産バブルが崩壊した。開発業者の債務が膨らんでいる。価格の暴落を心配する声が多い。"
+       "銀行もリスクを警戒している。ポンジスキームだという人もいる。投機の時代は終わった。",
+       true, kNeutral, 6, 0},
+      {"ja", "",
+       "生成AIバブルが崩壊した。開発業者の債務が膨らんでいる。価格の暴落を心配する声が多い。"
+       "銀行もリスクを警戒している。ポンジスキームだという人もいる。投機の時代は終わった。",
+       false, kBubble, 6, 1},
+      // Three sentences: a post or a news item is judged without the check.
+      {"en", "", "Vendor financing with extra steps. Lucent did exactly this. Look how that ended.", false, kBubble,
+       0, 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.title + " | " + c.text);
+    const Stance s = Extractor().Analyze(c.text, Options(c.lang, "article", c.title));
+    EXPECT_EQ(s.off_subject, c.off_subject);
+    EXPECT_EQ(StanceLabelName(s.label), StanceLabelName(c.want));
+    EXPECT_EQ(s.sentences, c.sentences);
+    EXPECT_EQ(s.subject_sentences, c.subject_sentences);
+    if (c.off_subject) {
+      EXPECT_EQ(s.score, 0.0);
+      EXPECT_EQ(s.bubble, 0.0);
+      EXPECT_EQ(s.revolution, 0.0);
+      EXPECT_TRUE(s.evidence.empty());
+    } else {
+      EXPECT_FALSE(s.evidence.empty());
+    }
+  }
+}
+
+// One sentence in twenty must name the subject: 40 sentences need two.
+TEST(StanceExtractorTest, LongTextsNeedTheSubjectInOneSentenceOfTwenty) {
+  auto text = [](int naming) {
+    std::string t;
+    for (int i = 0; i < 40; ++i) t += i < naming ? "Nvidia is in a bubble. " : "Critics warn of a crash. ";
+    return t;
+  };
+  const Stance one = Extractor().Analyze(text(1), Options("en"));
+  EXPECT_TRUE(one.off_subject);
+  EXPECT_EQ(one.subject_sentences, 1u);
+  EXPECT_EQ(one.sentences, 40u);
+  EXPECT_EQ(one.label, kNeutral);
+  const Stance two = Extractor().Analyze(text(2), Options("en"));
+  EXPECT_FALSE(two.off_subject);
+  EXPECT_EQ(two.subject_sentences, 2u);
+  EXPECT_EQ(two.label, kBubble);
+}
+
 }  // namespace
 }  // namespace bw
