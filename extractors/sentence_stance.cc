@@ -180,8 +180,10 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     alternative |= IsRole(h, StanceRole::kAlternative);
     balance |= IsRole(h, StanceRole::kBalance);
     result.attributed |= IsRole(h, StanceRole::kAttribution);
-    result.conclusion |= IsRole(h, StanceRole::kConclusion);
+    result.conclusion |= IsRole(h, StanceRole::kConclusion) || IsRole(h, StanceRole::kFinding);
+    result.finding |= IsRole(h, StanceRole::kFinding);
     result.names_conclusion |= IsRole(h, StanceRole::kConclusionHeading);
+    result.names_counter |= IsRole(h, StanceRole::kCounterHeading);
   }
   const bool question = EndsAsQuestion(s, cx.lang);
   result.question = question;

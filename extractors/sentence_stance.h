@@ -18,7 +18,9 @@ struct SentenceStanceResult {
   SentenceStance stance;          // offsets into the original (unfolded) text
   bool attributed = false;        // reports someone else's view
   bool conclusion = false;        // marked as the author's conclusion
+  bool finding = false;           // "the study concluded": a conclusion even when reported
   bool names_conclusion = false;  // "Conclusion", まとめ: a conclusion if it is a heading
+  bool names_counter = false;     // "The bear case", 反证: the other side if it is a heading
   bool rebuts_previous = false;   // "That's nonsense." with nothing of its own to rebut
   bool opens_with_contrast = false;  // "But …": the sentence before it is demoted
   bool soft_contrast = false;     // its contrasts are all soft (实际上): they never turn what came before

@@ -12,6 +12,9 @@ constexpr double kTitleWeight = 2.0;
 constexpr double kConclusionWeight = 2.0;
 constexpr double kLastParagraphWeight = 1.5;
 constexpr double kReportedWeight = 0.6;   // a quoted opinion, below the author's own
+// A section the author heads as the other side's case ("The bear case", 反证与担忧,
+// 反論): the hedge of the piece, not its thesis.
+constexpr double kCounterSectionWeight = 0.5;
 constexpr double kFollowedByContrast = 0.35;
 constexpr double kContradicted = 0.5;     // a reported view answered by "But …"; not attributed any more
 constexpr double kSmoothing = 0.5;        // one weak cue does not make a document certain
@@ -42,7 +45,18 @@ constexpr size_t kMaxHeadingBytes = 100;
 bool LooksLikeHeading(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   if (line.empty() || line.size() > kMaxHeadingBytes) return false;
-  for (std::string_view end : {".", "!", "?", "。", "！", "？", "」", "”", "\""}) {
+  // A heading may end in a quoted term (外部视角如何看待“循环性”); a quoted sentence ends in
+  // its own full stop (他说“这是泡沫。”).
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view quote : {"」", "』", "”", "\"", "'"}) {
+      if (line.size() > quote.size() && line.substr(line.size() - quote.size()) == quote) {
+        line.remove_suffix(quote.size());
+        stripped = true;
+      }
+    }
+  }
+  for (std::string_view end : {".", "!", "?", "。", "！", "？"}) {
     if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return false;
   }
   return true;
@@ -235,22 +249,29 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     }
   }
   // A heading that names the conclusion ("まとめ", 结语) makes its section the author's conclusion,
-  // up to the next heading.
-  bool in_conclusion = false;
+  // up to the next heading; one that names the other side's case ("The bear case", 反证) makes
+  // its section, heading included, the piece's hedge.
+  bool in_conclusion = false, in_counter = false;
   for (size_t i = 0; i < body.size(); ++i) {
     SentenceStanceResult& r = body[i].r;
     const bool alone = (i == 0 || body[i - 1].paragraph != body[i].paragraph) &&
                        (i + 1 == body.size() || body[i + 1].paragraph != body[i].paragraph);
     if (alone && LooksLikeHeading(text.substr(r.stance.start, r.stance.end - r.stance.start))) {
       in_conclusion = r.names_conclusion;
+      in_counter = r.names_counter && !r.names_conclusion;
     } else if (in_conclusion && !r.conclusion) {
       r.conclusion = true;
       r.stance.rules.push_back("conclusion section");
     }
+    if (in_counter) {
+      r.stance.weight *= kCounterSectionWeight;
+      r.stance.rules.push_back("the other side's section");
+    }
   }
   for (Scored& s : body) {
     SentenceStance& st = s.r.stance;
-    if (s.r.attributed) st.weight *= kReportedWeight;
+    // "The study concluded that …" reports a finding the piece stands on, not an opinion it quotes.
+    if (s.r.attributed && !s.r.finding) st.weight *= kReportedWeight;
     if (s.r.conclusion) st.weight *= kConclusionWeight;
     if (options.kind == "article" && paragraphs >= 4 && s.paragraph + 1 == paragraphs) {
       st.weight *= kLastParagraphWeight;

@@ -46,7 +46,9 @@ enum class StanceRole {
   kTopic,                // a claim talked about ("bubble fears", 泡沫论); weight alone, claim sign
   kRefute,               // falls apart, 站不住脚, 的外れ: the topic's claim is wrong
   kConclusion,           // in short, 总之, 在我看来: the author's own conclusion
+  kFinding,              // concluded, 得出结论, と結論: a conclusion, and reported, one the piece stands on
   kConclusionHeading,    // "Conclusion", 结语, まとめ as a heading: the section below is the author's
+  kCounterHeading,       // "The bear case", 反证, 反論 as a heading: the section below is the other side
   kEpithet,              // dubbed, と呼ばれる, 之称: nearby cues are a name, not a view
   kDebate,               // debate over, 争论, を巡る: nearby cues are what is debated, not a view
   kBalance,              // both sides, 各执一词, 意見が分かれ: the sentence weighs both sides

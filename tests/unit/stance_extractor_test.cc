@@ -723,6 +723,72 @@ TEST(StanceExtractorTest, EmptyAndCuelessTextIsNeutral) {
   EXPECT_TRUE(titled.evidence.empty());
 }
 
+// "The study concluded that …" is a finding the piece stands on: a conclusion
+// (x2) that keeps its weight though reported. A reported opinion counts 0.6,
+// and the author's "I think" twice.
+TEST(StanceExtractorTest, ReportedFindingsKeepTheirWeight) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    double weight;
+  } cases[] = {
+      {"en", "The study concluded that the demand is real.", 2.0},
+      {"en", "Analysts said the demand is real.", 0.6},
+      {"en", "I think the demand is real.", 2.0},
+      {"zh", "该报告得出结论认为，需求是真实的。", 2.0},
+      {"zh", "分析师表示，需求是真实的。", 0.6},
+      {"zh", "在我看来，需求是真实的。", 2.0},
+      {"ja", "同レポートは、需要は本物だと結論づけた。", 2.0},
+      {"ja", "アナリストによると、需要は本物だ。", 0.6},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.text);
+    const Stance s = Extractor().Analyze(c.text, Options(c.lang));
+    EXPECT_EQ(StanceLabelName(s.label), StanceLabelName(kRevolution));
+    ASSERT_EQ(s.evidence.size(), 1u);
+    EXPECT_DOUBLE_EQ(s.evidence[0].weight, c.weight);
+  }
+}
+
+// A heading that names the other side's case makes its section, heading
+// included, the piece's hedge: x0.5, up to the next heading. Headings may end
+// in a quoted term; a line ending in a quoted sentence is no heading.
+TEST(StanceExtractorTest, TheOtherSidesSectionIsAHedge) {
+  struct Case {
+    const char* lang;
+    const char* text;  // a thesis, a heading, a bubble sentence below it
+    const char* below;
+    bool hedge;
+  } cases[] = {
+      {"en", "The demand is real.\n\nThe bear case\n\nCritics warn of a crash.", "Critics warn of a crash.", true},
+      {"en", "The demand is real.\n\nThe Grid\n\nCritics warn of a crash.", "Critics warn of a crash.", false},
+      {"zh", "需求是真实的。\n\n反证与担忧:外部视角如何看待“循环性”\n\n彭博社警告市场过热。", "彭博社警告市场过热。",
+       true},
+      {"zh", "需求是真實的。\n\n反證與擔憂\n\n彭博社警告市場過熱。", "彭博社警告市場過熱。", true},
+      {"zh", "需求是真实的。\n\n电力与选址\n\n彭博社警告市场过热。", "彭博社警告市场过热。", false},
+      // A quoted sentence alone on its line: no heading, so no section.
+      {"zh", "需求是真实的。\n\n他说“反证很多。”\n\n彭博社警告市场过热。", "彭博社警告市场过热。", false},
+      {"ja", "需要は本物だ。\n\n反証\n\n市場の過熱を警告する声もある。", "市場の過熱を警告する声もある。", true},
+      {"ja", "需要は本物だ。\n\n電力\n\n市場の過熱を警告する声もある。", "市場の過熱を警告する声もある。", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.text);
+    // A post: an article's last paragraph would also count x1.5.
+    const Stance s = Extractor().Analyze(c.text, Options(c.lang, "post"));
+    const SentenceStance* below = nullptr;
+    for (const SentenceStance& e : s.evidence) {
+      if (SpanOf(c.text, e) == c.below) below = &e;
+    }
+    ASSERT_NE(below, nullptr);
+    EXPECT_LT(below->score, 0.0);
+    const bool hedged = std::count(below->rules.begin(), below->rules.end(), "the other side's section") == 1;
+    EXPECT_EQ(hedged, c.hedge);
+    // Reported (x0.6) or not, the section halves it.
+    const double reported = std::count(below->rules.begin(), below->rules.end(), "reported view") == 1 ? 0.6 : 1.0;
+    EXPECT_DOUBLE_EQ(below->weight, reported * (c.hedge ? 0.5 : 1.0));
+  }
+}
+
 // A long text that rarely names AI, its chips, data centres or companies is
 // about something else: its cue words ("worry", "crash", 泡沫, バブル) are
 // no view of the AI boom. Short items are judged as they are.
