@@ -48,7 +48,8 @@ struct Stance {
   // companies of the boom; StanceSubject) in enough of its sentences. When it
   // does not, it is about something else: `off_subject`, neutral, score 0 and
   // no evidence, whatever its cue words say. The counts are of the title's and
-  // the text's sentences, and 0 for short texts, which are not checked.
+  // the text's sentences, and 0 for short texts, which are not checked; on a
+  // text found on the subject, counting stopped once enough were found.
   bool off_subject = false;
   size_t sentences = 0;
   size_t subject_sentences = 0;

@@ -108,7 +108,13 @@ std::string_view StanceLabelName(StanceLabel label) {
 struct StanceExtractor::Scored {
   SentenceStanceResult r;
   size_t paragraph = 0;
-  bool names_subject = false;  // found only where the subject is checked
+};
+
+// A text folded for the lexicons and cut into sentences.
+struct StanceExtractor::Split {
+  FoldedText folded;
+  std::vector<TextSpan> spans;     // sentences, as offsets into folded.text
+  std::vector<size_t> paragraphs;  // the paragraph of each sentence
 };
 
 StanceExtractor::StanceExtractor(const LexiconSet& lexicons) : StanceExtractor(lexicons, StanceModel(lexicons)) {}
@@ -125,31 +131,46 @@ const TextSegmenter& StanceExtractor::SegmenterFor(std::string_view lang) const 
   return it != segmenters_.end() ? *it->second : *segmenters_.find("und")->second;
 }
 
-std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(std::string_view text, std::string_view lang,
-                                                                     bool in_title, bool find_subject) const {
-  const FoldedText folded = folder_.Fold(text, /*chinese=*/lang == "zh");
-  const TextSegmenter& segmenter = SegmenterFor(lang);
-  const SentenceContext cx{lexicon_, lexicon_.Table(lang), lang, text, folded, segmenter};
+StanceExtractor::Split StanceExtractor::SplitSentences(std::string_view text, std::string_view lang) const {
+  Split split{folder_.Fold(text, /*chinese=*/lang == "zh"), {}, {}};
+  const FoldedText& folded = split.folded;
   // Sentences are found in the text as written (case tells where they end),
   // then mapped onto the folded text.
   auto to_folded = [&](size_t original) {
     return static_cast<size_t>(std::lower_bound(folded.origin.begin(), folded.origin.end(), original) -
                                folded.origin.begin());
   };
-  std::vector<TextSpan> spans = segmenter.Sentences(text);
-  find_subject = find_subject && (in_title || spans.size() >= kSubjectCheckSentences);
-  std::vector<Scored> out;
-  out.reserve(spans.size());
+  split.spans = SegmenterFor(lang).Sentences(text);
+  split.paragraphs.reserve(split.spans.size());
   size_t paragraph = 0;
   size_t scanned = 0;
-  for (TextSpan span : spans) {
+  for (TextSpan& span : split.spans) {
     span = {to_folded(span.start), to_folded(span.end)};
     paragraph += static_cast<size_t>(std::count(folded.text.begin() + static_cast<long>(scanned),
                                                 folded.text.begin() + static_cast<long>(span.start), '\n'));
     scanned = span.start;
-    Scored s{ScoreSentenceStance(cx, span), paragraph};
+    split.paragraphs.push_back(paragraph);
+  }
+  return split;
+}
+
+size_t StanceExtractor::SubjectSentences(const Split& split, size_t limit) const {
+  const std::string_view folded = split.folded.text;
+  size_t found = 0;
+  for (size_t i = 0; i < split.spans.size() && found < limit; ++i) {
+    found += subject_.Mentions(folded.substr(split.spans[i].start, split.spans[i].end - split.spans[i].start));
+  }
+  return found;
+}
+
+std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(const Split& split, std::string_view text,
+                                                                     std::string_view lang, bool in_title) const {
+  const SentenceContext cx{lexicon_, lexicon_.Table(lang), lang, text, split.folded, SegmenterFor(lang)};
+  std::vector<Scored> out;
+  out.reserve(split.spans.size());
+  for (size_t i = 0; i < split.spans.size(); ++i) {
+    Scored s{ScoreSentenceStance(cx, split.spans[i]), split.paragraphs[i]};
     s.r.stance.in_title = in_title;
-    s.names_subject = find_subject && subject_.Mentions(std::string_view(folded.text).substr(span.start, span.end - span.start));
     out.push_back(std::move(s));
   }
   return out;
@@ -190,22 +211,23 @@ void StanceExtractor::AddModelVote(std::string_view text, const StanceOptions& o
 
 Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& options) const {
   std::string_view lang = options.lang;
-  std::vector<Scored> body = ScoreSentences(text, lang, /*in_title=*/false, /*find_subject=*/true);
-  const bool check_subject = body.size() >= kSubjectCheckSentences;
-  std::vector<Scored> title = ScoreSentences(options.title, lang, /*in_title=*/true, check_subject);
+  const Split body_split = SplitSentences(text, lang);
+  const Split title_split = SplitSentences(options.title, lang);
   Stance stance;
-  if (check_subject) {
-    stance.sentences = body.size() + title.size();
-    for (const std::vector<Scored>* part : {&title, &body}) {
-      for (const Scored& s : *part) stance.subject_sentences += s.names_subject ? 1 : 0;
-    }
+  // Before any sentence is scored: a text about something else costs only the check.
+  if (body_split.spans.size() >= kSubjectCheckSentences) {
+    stance.sentences = body_split.spans.size() + title_split.spans.size();
     const size_t needed = std::max(kMinSubjectSentences, static_cast<size_t>(std::ceil(kMinSubjectShare *
                                                                                    static_cast<double>(stance.sentences))));
+    stance.subject_sentences = SubjectSentences(title_split, needed);
+    stance.subject_sentences += SubjectSentences(body_split, needed - stance.subject_sentences);
     if (stance.subject_sentences < needed) {
       stance.off_subject = true;
       return stance;
     }
   }
+  std::vector<Scored> title = ScoreSentences(title_split, options.title, lang, /*in_title=*/true);
+  std::vector<Scored> body = ScoreSentences(body_split, text, lang, /*in_title=*/false);
 
   // Rules across sentences of the text.
   const size_t paragraphs = body.empty() ? 0 : body.back().paragraph + 1;
@@ -279,7 +301,7 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     }
   }
   for (Scored& s : title) {
-    s.r.stance.weight *= kTitleWeight * (s.r.attributed ? kReportedWeight : 1.0);
+    s.r.stance.weight *= kTitleWeight * (s.r.attributed && !s.r.finding ? kReportedWeight : 1.0);
   }
 
   for (std::vector<Scored>* part : {&title, &body}) {

@@ -61,11 +61,15 @@ class StanceExtractor {
 
  private:
   struct Scored;
-  // Scores every sentence of `text` (or of the title).
-  // With `find_subject`, a text of kSubjectCheckSentences or more also finds
-  // which of its sentences name the subject.
-  std::vector<Scored> ScoreSentences(std::string_view text, std::string_view lang, bool in_title,
-                                     bool find_subject) const;
+  struct Split;
+  // Folds `text` (or the title) and cuts it into sentences and paragraphs.
+  Split SplitSentences(std::string_view text, std::string_view lang) const;
+  // How many sentences of `split` name the subject (StanceSubject), counting
+  // no further than `limit`: the check only needs to know it is reached.
+  size_t SubjectSentences(const Split& split, size_t limit) const;
+  // Scores every sentence of `split`, the split of `text`.
+  std::vector<Scored> ScoreSentences(const Split& split, std::string_view text, std::string_view lang,
+                                     bool in_title) const;
   const TextSegmenter& SegmenterFor(std::string_view lang) const;
   // Adds the StanceModel's reading of the whole text and title to `stance`.
   void AddModelVote(std::string_view text, const StanceOptions& options, Stance& stance) const;

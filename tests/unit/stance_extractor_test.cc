@@ -747,6 +747,11 @@ TEST(StanceExtractorTest, ReportedFindingsKeepTheirWeight) {
     EXPECT_EQ(StanceLabelName(s.label), StanceLabelName(kRevolution));
     ASSERT_EQ(s.evidence.size(), 1u);
     EXPECT_DOUBLE_EQ(s.evidence[0].weight, c.weight);
+    // As a title it counts x2, a reported opinion x2 x0.6; a title is never a conclusion.
+    const Stance t = Extractor().Analyze("", Options(c.lang, "article", c.text));
+    ASSERT_EQ(t.evidence.size(), 1u);
+    EXPECT_TRUE(t.evidence[0].in_title);
+    EXPECT_DOUBLE_EQ(t.evidence[0].weight, c.weight == 0.6 ? 1.2 : 2.0);
   }
 }
 
