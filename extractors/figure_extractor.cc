@@ -288,12 +288,15 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view original,
       vague |= i >= w.size() && t.compare(i - w.size(), w.size(), w) == 0;
     }
     if (vague) {  // "数十吉瓦": several tens, not a figure
+      const size_t from = i;
       while (i < t.size()) {
         std::string_view c = Utf8CharAt(t, i);
         std::string cs(c);
         if (!(IsAsciiDigit(t[i]) || amounts_.IsDigit(cs) || amounts_.IsSmall(cs) || amounts_.IsBig(cs))) break;
         i += c.size();
       }
+      // "数A" (a maths paper): the English article "a" after 数 is no digit; step over it.
+      if (i == from) i += std::max<size_t>(1, Utf8CharAt(t, i).size());
       continue;
     }
     size_t num_start = i + percent_prefix;

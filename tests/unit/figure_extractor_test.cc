@@ -143,6 +143,8 @@ TEST(FigureExtractorTest, NoFigureWhereThereIsNone) {
       "tens of billions of dollars", "瓜分 1,333 枚 CGN 奖励", "333 CGN", "2025年10月12日 01:32",
       "Oct 12, 2025", "H100 and MI450 GPUs", "GPT-5", "100,000 GPUs", "6名获奖者",
       "a 5 pound bag", "数十吉瓦的项目", "两块楔子", "Series B", "2026 年至 2029 年",
+      // A vague word before an English number word that is no digit: read on, do not stop.
+      "學測數A超難", "数a卷", "幾A", "数one",
   };
   for (const char* text : cases) {
     SCOPED_TRACE(text);
