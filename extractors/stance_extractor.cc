@@ -215,7 +215,8 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
   const Split title_split = SplitSentences(options.title, lang);
   Stance stance;
   // Before any sentence is scored: a text about something else costs only the check.
-  if (body_split.spans.size() >= kSubjectCheckSentences) {
+  const bool subject_checked = body_split.spans.size() >= kSubjectCheckSentences;
+  if (subject_checked) {
     stance.sentences = body_split.spans.size() + title_split.spans.size();
     const size_t needed = std::max(kMinSubjectSentences, static_cast<size_t>(std::ceil(kMinSubjectShare *
                                                                                    static_cast<double>(stance.sentences))));
@@ -313,7 +314,15 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
       if (!st.cues.empty()) stance.evidence.push_back(std::move(st));
     }
   }
-  AddModelVote(text, options, stance);
+  // The model was trained on texts about the boom only: on one where no cue fired and
+  // that never names the subject, its lean comes from words like "your" and "need" (a
+  // Reddit question, a match report) and it has nothing to read. It stays silent there.
+  if (!stance.evidence.empty() || subject_checked ||
+      SubjectSentences(title_split, 1) + SubjectSentences(body_split, 1) > 0) {
+    AddModelVote(text, options, stance);
+  } else {
+    stance.model_unanchored = !model_.empty();
+  }
   const double total = stance.bubble + stance.revolution;
   stance.score = total > 0 ? (stance.revolution - stance.bubble) / (total + kSmoothing) : 0.0;
   stance.score = std::clamp(stance.score, -1.0, 1.0);

@@ -14,8 +14,8 @@
 // (StanceSubject) is about something else: it is neutral, `off_subject`.
 // The document's score weighs the title and the author's conclusion above
 // quoted opinions, and adds the vote of the StanceModel (stance_model.h) on
-// the title and the start of the text; what the model finds neutral quiets
-// the cue words' evidence.
+// the title and the start of the text, where a cue fired or the subject is
+// named; what the model finds neutral quiets the cue words' evidence.
 //
 //   bw::StanceExtractor stance(bw::LexiconSet::Embedded());
 //   bw::Stance s = stance.Analyze("这哪里是泡沫？订单已经排到2027年。", {.lang = "zh"});

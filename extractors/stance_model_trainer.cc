@@ -26,12 +26,14 @@ StanceWeights TrainStanceModel(const std::vector<StanceExample>& examples, const
     std::vector<size_t> features;
     double scale = 0;  // 1/sqrt(all features of the text), as StanceModel::Score reads it
     int label = 0;
+    double weight = 1;
   };
   std::vector<Row> rows;
   rows.reserve(examples.size());
   for (const StanceExample& e : examples) {
     Row r;
     r.label = e.label;
+    r.weight = e.weight;
     r.scale = e.features.empty() ? 0 : 1.0 / std::sqrt(static_cast<double>(e.features.size()));
     for (const std::string& f : e.features) {
       auto it = ids.find(f);
@@ -59,7 +61,7 @@ StanceWeights TrainStanceModel(const std::vector<StanceExample>& examples, const
       double sum = 0;
       for (double& v : z) sum += (v = std::exp(v - top));
       for (int k = 0; k < 3; ++k) {
-        const double g = z[k] / sum - (k == r.label ? 1.0 : 0.0);
+        const double g = r.weight * (z[k] / sum - (k == r.label ? 1.0 : 0.0));
         bias_g2[k] += g * g;
         bias[k] -= options.rate * g / std::sqrt(bias_g2[k]);
         for (size_t f : r.features) {

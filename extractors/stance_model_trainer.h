@@ -22,6 +22,10 @@ namespace bw {
 struct StanceExample {
   std::vector<std::string> features;  // StanceModel::Features of the folded text
   int label = StanceModel::kNeutral;  // StanceModel::kBubble, kRevolution or kNeutral
+  // How much the example counts against one of weight 1 (its gradient is scaled
+  // by it). Texts about other subjects teach the model that everyday words carry
+  // no stance; at a weight below 1 they do not also raise its prior of neutral.
+  double weight = 1.0;
 };
 
 struct StanceTrainingOptions {

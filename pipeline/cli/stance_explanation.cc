@@ -28,6 +28,10 @@ std::string ExplainStance(const AnalysisRecord& r, std::string_view name) {
            "do not count, and it is stored without a stance\n\n";
   }
   if (s.evidence.empty()) out += "  no cue fired\n";
+  if (s.model_unanchored) {
+    out += "  the model does not vote: no cue fired and the text never names AI, its chips, data centres or "
+           "companies\n";
+  }
   for (const SentenceStance& e : s.evidence) {
     const std::string& source = e.in_title ? r.title : r.text;
     out += "  " + std::string(e.in_title ? "title" : "text") + " [" + std::to_string(e.start) + "," +

@@ -226,6 +226,21 @@ TEST_F(CliTest, AnalyzeSaysWhenATextIsAboutSomethingElse) {
   EXPECT_FALSE(judged.contains("off_subject"));
 }
 
+TEST_F(CliTest, AnalyzeSaysWhenTheModelHasNothingToRead) {
+  // A real Reddit question: no cue word, no mention of the subject. The shipped model once called it bubble.
+  RunResult e = Run({"analyze", "--text", "--explain", "-"},
+                    "[Serious] Parents of Reddit, what's the biggest lie about yourself you've told your kids?\n");
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  EXPECT_NE(e.out.find("document: neutral  score +0.00"), std::string::npos) << e.out;
+  EXPECT_NE(e.out.find("the model does not vote: no cue fired and the text never names AI"), std::string::npos)
+      << e.out;
+  // Naming the subject lets it read the text again.
+  RunResult on = Run({"analyze", "--text", "--explain", "-"},
+                     "Parents of Reddit, what's the biggest lie about AI you've told your kids?\n");
+  ASSERT_EQ(on.exit_code, 0) << on.err;
+  EXPECT_EQ(on.out.find("the model does not vote"), std::string::npos) << on.out;
+}
+
 TEST_F(CliTest, HelpDescribesCommandsAndExitCodes) {
   RunResult r = Run({"--help"});
   EXPECT_EQ(r.exit_code, 0);

@@ -149,6 +149,31 @@ TEST(StanceModelTrainerTest, FitsSeparableData) {
   EXPECT_NE(StanceModel::Serialize(TrainStanceModel(TinySet(), options)), StanceModel::Serialize(w));
 }
 
+// An example counts by its weight: the same words labelled two ways go to the
+// label that weighs more, and the prior follows the weighted labels.
+TEST(StanceModelTrainerTest, ExamplesCountByTheirWeight) {
+  struct Case {
+    double bubble_weight, neutral_weight;
+    int want;
+  };
+  for (const Case& c : {Case{1.0, 0.25, StanceModel::kBubble}, Case{0.25, 1.0, StanceModel::kNeutral}}) {
+    SCOPED_TRACE(c.bubble_weight);
+    std::vector<StanceExample> set;
+    for (int i = 0; i < 5; ++i) {
+      set.push_back({StanceModel::Features("your kids", "en"), StanceModel::kBubble, c.bubble_weight});
+      set.push_back({StanceModel::Features("your kids", "en"), StanceModel::kNeutral, c.neutral_weight});
+    }
+    const StanceModelScore s = StanceModel(TrainStanceModel(set, {})).Score("your kids", "en");
+    const int other = c.want == StanceModel::kBubble ? StanceModel::kNeutral : StanceModel::kBubble;
+    EXPECT_GT(s.p[c.want], 0.6);
+    EXPECT_LT(s.p[other], 0.3);
+  }
+  // Weight 1 is the default: training is the same as without weights.
+  std::vector<StanceExample> weighted = TinySet();
+  for (StanceExample& e : weighted) e.weight = 1.0;
+  EXPECT_EQ(StanceModel::Serialize(TrainStanceModel(weighted, {})), StanceModel::Serialize(TrainStanceModel(TinySet(), {})));
+}
+
 TEST(StanceModelTrainerTest, LeavesOutRareAndFlatFeatures) {
   StanceTrainingOptions options;
   std::vector<StanceExample> set = TinySet();
@@ -170,27 +195,32 @@ class StanceModelVoteTest : public ::testing::Test {
     o.lang = lang;
     return o;
   }
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* feature;  // the made-up name's n-gram, which the model below is sure means revolution
+  };
+  // A model sure that the made-up company names of the cases mean revolution.
+  static StanceExtractor SureOfZorblax(const LexiconSet& lexicons) {
+    StanceWeights w;
+    for (const char* feature : {"w:zorblax", "c:佐布拉", "c:ゾルブ"}) w.features[feature] = {-1, 30, -1};
+    w.vote = 4;
+    return StanceExtractor(lexicons, StanceModel(w));
+  }
   const LexiconSet lexicons_ = LexiconSet::Embedded();
   const StanceExtractor rules_only_{lexicons_, StanceModel(StanceWeights{})};
 };
 
-// Where no cue word fires, a sure model decides; its evidence spans the text.
+// Where no cue word fires, a sure model decides on a text that names the subject;
+// its evidence spans the text.
 TEST_F(StanceModelVoteTest, TheModelSpeaksWhereNoCueFires) {
-  struct Case {
-    const char* lang;
-    const char* text;
-    const char* feature;
-  };
   const Case kCases[] = {
-      {"en", "The zorblax keeps humming along.", "w:zorblax"},
-      {"zh", "佐布拉克公司照常运转。", "c:佐布拉"},
-      {"zh", "佐布拉克公司照常運轉。", "c:佐布拉"},  // traditional, folded to the same feature
-      {"ja", "ゾルブラックスは順調に動いている。", "c:ゾルブ"},
+      {"en", "The zorblax of AI keeps humming along.", "w:zorblax"},
+      {"zh", "佐布拉克的芯片照常运转。", "c:佐布拉"},
+      {"zh", "佐布拉克的晶片照常運轉。", "c:佐布拉"},  // traditional, folded to the same feature
+      {"ja", "ゾルブラックスのデータセンターは順調に動いている。", "c:ゾルブ"},
   };
-  StanceWeights w;
-  for (const Case& c : kCases) w.features[c.feature] = {-1, 30, -1};
-  w.vote = 4;
-  const StanceExtractor with_model(lexicons_, StanceModel(w));
+  const StanceExtractor with_model = SureOfZorblax(lexicons_);
   for (const Case& c : kCases) {
     SCOPED_TRACE(std::string(c.lang) + " " + c.text);
     ASSERT_EQ(rules_only_.Analyze(c.text, Options(c.lang)).label, StanceLabel::kNeutral);
@@ -205,6 +235,30 @@ TEST_F(StanceModelVoteTest, TheModelSpeaksWhereNoCueFires) {
     EXPECT_EQ(e.cues[0].text, "model: " + std::string(c.feature).substr(2));
     EXPECT_GT(e.score, 0.9);
   }
+}
+
+// On a text where no cue fires and that never names the subject (a Reddit
+// question, a match report) the model was never trained: it does not vote.
+TEST_F(StanceModelVoteTest, TheModelIsSilentOnTextsAboutNothingItKnows) {
+  const Case kCases[] = {
+      {"en", "The zorblax keeps humming along.", "w:zorblax"},
+      {"zh", "佐布拉克公司照常运转。", "c:佐布拉"},
+      {"zh", "佐布拉克公司照常運轉。", "c:佐布拉"},
+      {"ja", "ゾルブラックスは順調に動いている。", "c:ゾルブ"},
+  };
+  const StanceExtractor with_model = SureOfZorblax(lexicons_);
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.text);
+    const Stance s = with_model.Analyze(c.text, Options(c.lang));
+    EXPECT_EQ(s.label, StanceLabel::kNeutral);
+    EXPECT_TRUE(s.evidence.empty());
+    EXPECT_TRUE(s.model_unanchored);
+    EXPECT_FALSE(rules_only_.Analyze(c.text, Options(c.lang)).model_unanchored);  // there is no model
+  }
+  // A cue word anchors it, even one a rule cancels: here the question makes "bubble" neutral.
+  const Stance asked = with_model.Analyze("Is the zorblax a bubble?", Options("en"));
+  EXPECT_FALSE(asked.model_unanchored);
+  EXPECT_EQ(asked.label, StanceLabel::kRevolution);
 }
 
 // A model that finds a text neutral casts no vote, and quiets the cue words by
