@@ -36,6 +36,12 @@ constexpr MentionCase kMentions[] = {
     {"エヌビディアの決算", false, true},
     {"生成ＡＩブームはバブルか", false, true},
     {"データセンターの電力", false, true},
+    {"Azure is short of capacity.", false, true},
+    {"The race to superintelligence costs billions.", false, true},
+    {"1兆ドル超の計算資源を契約する", false, true},
+    {"签下1.4万亿美元的计算资源", true, true},
+    {"資源ごみの計算方法", false, false},  // the words apart are no subject
+    {"New laws for the Shaws pub.", false, false},  // "aws" only as a whole word
     // "ai" inside words, and words of other subjects.
     {"He said the main train was late.", false, false},
     {"Gwen ordered chips and salsa for game day.", false, false},
