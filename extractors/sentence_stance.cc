@@ -254,6 +254,8 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     if (cx.lexicon.Vetoed(s.substr(h.start, h.end - h.start), s)) {
       e.full = 0;
       AddWhy(e.why, "not about the boom here");
+    } else {
+      result.live_cue = true;
     }
     for (const Hit& o : hits) {
       if (&o == &h || o.clause != h.clause) continue;

@@ -28,6 +28,9 @@ struct SentenceStanceResult {
   double question_factor = 1;     // what an open or balanced question scaled the cues by
   int answer = 0;                 // the sentence is only "No." (-1) or "Yes." (+1)
   bool opens_with_alternative = false;  // "Or a revolution?" answers the question before it
+  // A cue fired that no veto set aside (啤酒 before 泡沫): a rule may still cancel it, but the
+  // sentence speaks of the boom's words, so the StanceModel may read the text.
+  bool live_cue = false;
 };
 
 struct SentenceContext {

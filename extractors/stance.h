@@ -51,9 +51,9 @@ struct Stance {
   // the text's sentences, and 0 for short texts, which are not checked; on a
   // text found on the subject, counting stopped once enough were found.
   bool off_subject = false;
-  // A short text where no cue word fired and that never names the subject gives
-  // the StanceModel nothing to read: it casts no vote there (true when there is
-  // a model and it was kept silent so).
+  // A short text where no cue word fired (or only ones a veto set aside: 啤酒泡沫)
+  // and that never names the subject gives the StanceModel nothing to read: it
+  // casts no vote there (true when there is a model and it was kept silent so).
   bool model_unanchored = false;
   size_t sentences = 0;
   size_t subject_sentences = 0;

@@ -305,8 +305,10 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     s.r.stance.weight *= kTitleWeight * (s.r.attributed && !s.r.finding ? kReportedWeight : 1.0);
   }
 
+  bool live_cue = false;
   for (std::vector<Scored>* part : {&title, &body}) {
     for (Scored& s : *part) {
+      live_cue |= s.r.live_cue;
       SentenceStance& st = s.r.stance;
       st.label = LabelOf(st.score, kSentenceThreshold);
       if (st.score < 0) stance.bubble += st.weight * -st.score;
@@ -314,10 +316,11 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
       if (!st.cues.empty()) stance.evidence.push_back(std::move(st));
     }
   }
-  // The model was trained on texts about the boom only: on one where no cue fired and
-  // that never names the subject, its lean comes from words like "your" and "need" (a
-  // Reddit question, a match report) and it has nothing to read. It stays silent there.
-  if (!stance.evidence.empty() || subject_checked ||
+  // The model was trained on texts about the boom only: on one where no cue fired (or
+  // only vetoed ones: 啤酒泡沫, a laptop overheating) and that never names the subject, its
+  // lean comes from words like "your" and "need" (a Reddit question, a match report) and
+  // it has nothing to read. It stays silent there.
+  if (live_cue || subject_checked ||
       SubjectSentences(title_split, 1) + SubjectSentences(body_split, 1) > 0) {
     AddModelVote(text, options, stance);
   } else {

@@ -29,8 +29,8 @@ std::string ExplainStance(const AnalysisRecord& r, std::string_view name) {
   }
   if (s.evidence.empty()) out += "  no cue fired\n";
   if (s.model_unanchored) {
-    out += "  the model does not vote: no cue fired and the text never names AI, its chips, data centres or "
-           "companies\n";
+    out += "  the model does not vote: no cue word here is about the boom and the text never names AI, its chips, "
+           "data centres or companies\n";
   }
   for (const SentenceStance& e : s.evidence) {
     const std::string& source = e.in_title ? r.title : r.text;

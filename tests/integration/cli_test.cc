@@ -232,7 +232,8 @@ TEST_F(CliTest, AnalyzeSaysWhenTheModelHasNothingToRead) {
                     "[Serious] Parents of Reddit, what's the biggest lie about yourself you've told your kids?\n");
   ASSERT_EQ(e.exit_code, 0) << e.err;
   EXPECT_NE(e.out.find("document: neutral  score +0.00"), std::string::npos) << e.out;
-  EXPECT_NE(e.out.find("the model does not vote: no cue fired and the text never names AI"), std::string::npos)
+  EXPECT_NE(e.out.find("the model does not vote: no cue word here is about the boom and the text never names AI"),
+            std::string::npos)
       << e.out;
   // Naming the subject lets it read the text again.
   RunResult on = Run({"analyze", "--text", "--explain", "-"},

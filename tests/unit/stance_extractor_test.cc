@@ -231,6 +231,24 @@ const RuleCase kSometimes[] = {
     {"ja", "ビールの泡のきめ細かさは麦芽で決まる。", kNeutral},
     {"ja", "「AI革命の旗手」と呼ばれるエヌビディアが新社屋を建設する。", kNeutral},
     {"ja", "バブル論は的外れだ。", kRevolution},
+    // Everyday senses (tests/data/stance/offtopic.*), each beside the cue at work.
+    {"en", "The lunar lander is on its way to the moon.", kNeutral},
+    {"en", "My gaming laptop keeps overheating.", kNeutral},
+    {"en", "Nvidia to the moon.", kRevolution},
+    {"zh", "妈妈包的韭菜盒子太好吃了。", kNeutral},
+    {"zh", "菜市场的韭菜两块五一斤。", kNeutral},
+    {"zh", "散户又成了被收割的韭菜。", kBubble},
+    {"zh", "沐浴露挤多了，满浴缸都是泡沫。", kNeutral},
+    {"zh", "受強冷空氣影響，明天將大幅降溫。", kNeutral},
+    {"zh", "辛亥革命纪念馆推出特展。", kNeutral},
+    {"zh", "第四节防守彻底崩盘。", kNeutral},
+    {"zh", "周杰伦演唱会门票一秒售罄。", kNeutral},
+    {"zh", "涉案P2P平台爆雷后，出借人纷纷报案。", kNeutral},
+    {"zh", "英伟达的芯片一秒售罄。", kRevolution},
+    {"ja", "炎天下でスマホが過熱して画面が消えた。", kNeutral},
+    {"ja", "卵白を泡立ててメレンゲの泡を作る。", kNeutral},
+    {"ja", "H3ロケットの打ち上げ成功🚀", kNeutral},
+    {"ja", "AI投資は明らかに過熱している。", kBubble},
 };
 
 TEST(StanceExtractorTest, CuesThatAreNotViews) { ExpectLabels(kSometimes); }

@@ -255,6 +255,10 @@ TEST_F(StanceModelVoteTest, TheModelIsSilentOnTextsAboutNothingItKnows) {
     EXPECT_TRUE(s.model_unanchored);
     EXPECT_FALSE(rules_only_.Analyze(c.text, Options(c.lang)).model_unanchored);  // there is no model
   }
+  // A cue that a veto sets aside (soap before bubble) does not anchor it.
+  const Stance soap = with_model.Analyze("The zorblax soap makes a big bubble.", Options("en"));
+  EXPECT_TRUE(soap.model_unanchored);
+  EXPECT_EQ(soap.label, StanceLabel::kNeutral);
   // A cue word anchors it, even one a rule cancels: here the question makes "bubble" neutral.
   const Stance asked = with_model.Analyze("Is the zorblax a bubble?", Options("en"));
   EXPECT_FALSE(asked.model_unanchored);
