@@ -160,7 +160,7 @@ void AddWhy(std::string& why, std::string_view what) {
 
 }  // namespace
 
-SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan span) {
+SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan span, TextSpan paragraph) {
   SentenceStanceResult result;
   const std::string_view s = std::string_view(cx.folded.text).substr(span.start, span.end - span.start);
   const LazyWordBreaks words(cx.segmenter, s);
@@ -251,7 +251,8 @@ SentenceStanceResult ScoreSentenceStance(const SentenceContext& cx, TextSpan spa
     }
     if (!polar) continue;
     cue_index.push_back(k);
-    if (cx.lexicon.Vetoed(s.substr(h.start, h.end - h.start), s)) {
+    if (cx.lexicon.Vetoed(s.substr(h.start, h.end - h.start),
+                          std::string_view(cx.folded.text).substr(paragraph.start, paragraph.end - paragraph.start))) {
       e.full = 0;
       AddWhy(e.why, "not about the boom here");
     } else {

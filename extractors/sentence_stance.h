@@ -45,8 +45,10 @@ struct SentenceContext {
   const TextSegmenter& segmenter;
 };
 
-// `span` is a sentence of context.folded.text.
-SentenceStanceResult ScoreSentenceStance(const SentenceContext& context, TextSpan span);
+// `span` is a sentence of context.folded.text, and `paragraph` the paragraph
+// that holds it: a veto's context word may be anywhere in it ("My gaming laptop
+// hits 95°C. Is it just overheating?").
+SentenceStanceResult ScoreSentenceStance(const SentenceContext& context, TextSpan span, TextSpan paragraph);
 
 }  // namespace bw
 

@@ -168,8 +168,15 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(const Split
   const SentenceContext cx{lexicon_, lexicon_.Table(lang), lang, text, split.folded, SegmenterFor(lang)};
   std::vector<Scored> out;
   out.reserve(split.spans.size());
+  TextSpan paragraph;
   for (size_t i = 0; i < split.spans.size(); ++i) {
-    Scored s{ScoreSentenceStance(cx, split.spans[i]), split.paragraphs[i]};
+    // The paragraph runs from its first sentence to its last.
+    if (i == 0 || split.paragraphs[i] != split.paragraphs[i - 1]) {
+      size_t last = i;
+      while (last + 1 < split.spans.size() && split.paragraphs[last + 1] == split.paragraphs[i]) ++last;
+      paragraph = TextSpan{split.spans[i].start, split.spans[last].end};
+    }
+    Scored s{ScoreSentenceStance(cx, split.spans[i], paragraph), split.paragraphs[i]};
     s.r.stance.in_title = in_title;
     out.push_back(std::move(s));
   }

@@ -249,6 +249,11 @@ const RuleCase kSometimes[] = {
     {"ja", "卵白を泡立ててメレンゲの泡を作る。", kNeutral},
     {"ja", "H3ロケットの打ち上げ成功🚀", kNeutral},
     {"ja", "AI投資は明らかに過熱している。", kBubble},
+    // A veto's context word may be in another sentence of the paragraph, but not of another paragraph.
+    {"en", "My gaming laptop hits 95C after ten minutes. It keeps overheating.", kNeutral},
+    {"zh", "强冷空气明天抵达。全市将大幅降温。", kNeutral},
+    {"zh", "强冷空气明天抵达。\n\nAI概念股的热度明显降温。", kBubble},
+    {"ja", "炎天下でスマホゲームをしていた。本体が過熱して画面が消えた。", kNeutral},
 };
 
 TEST(StanceExtractorTest, CuesThatAreNotViews) { ExpectLabels(kSometimes); }
