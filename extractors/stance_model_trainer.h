@@ -24,7 +24,7 @@ struct StanceExample {
   int label = StanceModel::kNeutral;  // StanceModel::kBubble, kRevolution or kNeutral
   // How much the example counts against one of weight 1 (its gradient is scaled
   // by it). Texts about other subjects teach the model that everyday words carry
-  // no stance; at a weight below 1 they do not also raise its prior of neutral.
+  // no stance; at a weight below 1 they tilt its prior toward neutral less.
   double weight = 1.0;
 };
 
