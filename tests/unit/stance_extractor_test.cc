@@ -234,6 +234,8 @@ const RuleCase kSometimes[] = {
     // Everyday senses (tests/data/stance/offtopic.*), each beside the cue at work.
     {"en", "The lunar lander is on its way to the moon.", kNeutral},
     {"en", "My gaming laptop keeps overheating.", kNeutral},
+    {"en", "NASA wants to send astronauts back to the moon by 2027.", kNeutral},
+    {"en", "Radar maps of Saturn's moon Titan show vast dunes.", kNeutral},
     {"en", "Nvidia to the moon.", kRevolution},
     {"zh", "妈妈包的韭菜盒子太好吃了。", kNeutral},
     {"zh", "菜市场的韭菜两块五一斤。", kNeutral},
