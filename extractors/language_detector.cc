@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <vector>
+
+#include "extractors/text_addresses.h"
 
 namespace bw {
 namespace {
@@ -153,7 +156,18 @@ LanguageGuess LanguageDetector::Detect(std::string_view utf8, std::string_view l
 
   const char* s = utf8.data();
   int32_t i = 0, n = static_cast<int32_t>(limit);
+  // A link's path and a handle are no prose: "Good read https://ft.com/content/ai-bubble-fears"
+  // is English by its first four words.
+  const std::vector<TextSpan> addresses = FindTextAddresses(utf8.substr(0, limit));
+  auto next_address = addresses.begin();
   while (i < n) {
+    while (next_address != addresses.end() && next_address->start < static_cast<size_t>(i)) ++next_address;
+    if (next_address != addresses.end() && next_address->start == static_cast<size_t>(i)) {
+      end_word();
+      i = static_cast<int32_t>(next_address->end);
+      ++next_address;
+      continue;
+    }
     UChar32 ch;
     U8_NEXT(s, i, n, ch);  // invalid bytes come back negative
     if (ch < 0) {

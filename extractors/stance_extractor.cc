@@ -132,7 +132,7 @@ const TextSegmenter& StanceExtractor::SegmenterFor(std::string_view lang) const 
 }
 
 StanceExtractor::Split StanceExtractor::SplitSentences(std::string_view text, std::string_view lang) const {
-  Split split{folder_.Fold(text, /*chinese=*/lang == "zh"), {}, {}};
+  Split split{folder_.FoldProse(text, /*chinese=*/lang == "zh"), {}, {}};
   const FoldedText& folded = split.folded;
   // Sentences are found in the text as written (case tells where they end),
   // then mapped onto the folded text.
@@ -190,7 +190,7 @@ void StanceExtractor::AddModelVote(std::string_view text, const StanceOptions& o
   size_t cut = std::min(text.size(), kModelInputBytes);
   while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
   whole += text.substr(0, cut);
-  const StanceModelScore m = model_.Score(folder_.Fold(whole, options.lang == "zh").text, options.lang);
+  const StanceModelScore m = model_.Score(folder_.FoldProse(whole, options.lang == "zh").text, options.lang);
   // What the model believes neutral quiets what the cue words found: on text by
   // new writers a cue word is often only a mention ("the bubble debate").
   stance.cue_scale = 1 - model_.quiet() * m.p[StanceModel::kNeutral];

@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include "extractors/text_addresses.h"
+
 namespace bw {
 namespace {
 
@@ -66,6 +68,12 @@ FoldedText TextFolder::Fold(std::string_view text, bool chinese) const {
     f.origin.insert(f.origin.end(), f.text.size() - before, static_cast<uint32_t>(start));
   }
   f.origin.push_back(static_cast<uint32_t>(text.size()));
+  return f;
+}
+
+FoldedText TextFolder::FoldProse(std::string_view text, bool chinese) const {
+  FoldedText f = Fold(text, chinese);
+  BlankTextAddresses(f.text);
   return f;
 }
 

@@ -39,6 +39,12 @@ class TextFolder {
   // REQUIRES: `text` is valid UTF-8.
   FoldedText Fold(std::string_view text, bool chinese) const;
 
+  // Fold, with every web address, e-mail address and @handle blanked to
+  // spaces (FindTextAddresses): the text as the stance readers read it. A
+  // link's path ("…/ai-bubble-fears") or a handle ("@ponzi_watch") says
+  // nothing its writer chose.
+  FoldedText FoldProse(std::string_view text, bool chinese) const;
+
  private:
   std::unordered_map<uint32_t, std::string> chinese_;  // traditional code point -> simplified UTF-8
 };

@@ -66,7 +66,7 @@ bool ReadItems(const std::string& path, const bw::TextFolder& folder, std::vecto
       return false;
     }
     item.label = static_cast<int>(label - kLabels.begin());
-    const bw::FoldedText folded = folder.Fold(item.text, item.lang == "zh");
+    const bw::FoldedText folded = folder.FoldProse(item.text, item.lang == "zh");
     item.example = {bw::StanceModel::Features(folded.text, item.lang), item.label};
     out.push_back(std::move(item));
   }
@@ -92,7 +92,7 @@ void Predict(const bw::LexiconSet& lexicons, bw::StanceWeights weights, const st
   bw::StanceExtractor extractor(lexicons, bw::StanceModel(std::move(weights)));
   for (size_t n = 0; n < items.size(); ++n) {
     const Item& item = *items[n];
-    const bw::StanceModelScore s = model.Score(folder.Fold(item.text, item.lang == "zh").text, item.lang);
+    const bw::StanceModelScore s = model.Score(folder.FoldProse(item.text, item.lang == "zh").text, item.lang);
     out.model[slots[n]] = static_cast<int>(std::max_element(s.p.begin(), s.p.end()) - s.p.begin());
     const bw::Stance st = extractor.Analyze(item.text, {.lang = item.lang, .kind = item.kind, .title = {}});
     out.combined[slots[n]] = static_cast<int>(st.label);

@@ -337,6 +337,25 @@ const RuleCase kPosts[] = {
 
 TEST(StanceExtractorTest, Posts) { ExpectLabels(kPosts); }
 
+// A link's path and a handle name a page or a person: their words are no view.
+// The same words in the post's own text still are.
+const RuleCase kAddresses[] = {
+    {"en", "Good read on chip supply chains https://www.ft.com/content/ai-bubble-fears-grow-ponzi", kNeutral, "post"},
+    {"en", "Good read: the AI bubble is about to burst https://www.ft.com/content/123", kBubble, "post"},
+    {"en", "RT @ponzi_watch: Nvidia reports on Wednesday.", kNeutral, "post"},
+    {"en", "@OpenAI's Stargate is a ponzi", kBubble, "post"},
+    {"en", "New post www.example.substack.com/p/the-ai-crash-is-coming", kNeutral, "post"},
+    {"zh", "看了这篇 https://36kr.com/p/ai-bubble-ponzi", kNeutral, "post"},
+    {"zh", "转发@泡沫观察 英伟达周三发财报", kNeutral, "post"},
+    {"zh", "@新浪财经 AI泡沫要破了", kBubble, "post"},
+    {"zh", "轉發@泡沫觀察：輝達週三發財報", kNeutral, "post"},
+    {"ja", "記事はこちら https://example.jp/ai-bubble-crash", kNeutral, "post"},
+    {"ja", "＠bubble_bot エヌビディア決算はいつ？", kNeutral, "post"},
+    {"ja", "＠bubble_bot 今のAI株はバブルだ", kBubble, "post"},
+};
+
+TEST(StanceExtractorTest, AddressesAreNotViews) { ExpectLabels(kAddresses); }
+
 // An open question answered by the next sentence takes the answer, at full strength;
 // without the answer it stays open (neutral).
 const RuleCase kAnswered[] = {
