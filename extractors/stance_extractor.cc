@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extractors/quoted_lines.h"
 #include "extractors/sentence_stance.h"
 
 namespace bw {
@@ -108,6 +109,7 @@ std::string_view StanceLabelName(StanceLabel label) {
 struct StanceExtractor::Scored {
   SentenceStanceResult r;
   size_t paragraph = 0;
+  bool quoted = false;  // on a quoted line ("> …"): the view a reply answers
 };
 
 // A text folded for the lexicons and cut into sentences.
@@ -178,6 +180,12 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(const Split
     }
     Scored s{ScoreSentenceStance(cx, split.spans[i], paragraph), split.paragraphs[i]};
     s.r.stance.in_title = in_title;
+    // "> AI is a bubble" above a reply: the view being answered, someone else's.
+    if (!in_title && InQuotedLine(text, s.r.stance.start)) {
+      s.quoted = true;
+      s.r.attributed = true;
+      s.r.stance.rules.emplace_back("quoted");
+    }
     out.push_back(std::move(s));
   }
   return out;
@@ -189,7 +197,8 @@ void StanceExtractor::AddModelVote(std::string_view text, const StanceOptions& o
   if (!whole.empty()) whole += '\n';
   size_t cut = std::min(text.size(), kModelInputBytes);
   while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  whole += text.substr(0, cut);
+  // The quoted lines of a reply are the view it answers: the model reads the reply.
+  whole += WithoutQuotedLines(text.substr(0, cut));
   const StanceModelScore m = model_.Score(folder_.FoldProse(whole, options.lang == "zh").text, options.lang);
   // What the model believes neutral quiets what the cue words found: on text by
   // new writers a cue word is often only a mention ("the bubble debate").
@@ -262,6 +271,15 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     }
     if (prev != nullptr && r.answer != 0 && Answerable(*prev)) {
       ResolveQuestion(*prev, r.answer, r.answer < 0 ? "answered no" : "answered yes");
+    } else if (prev != nullptr && r.answer != 0 && prev->attributed && !prev->question && prev->stance.score != 0) {
+      // "> AI is a bubble" / "No." (or "This."): the writer takes the reported view's
+      // opposite, or makes it their own.
+      if (r.answer < 0) {
+        TurnAround(prev->stance, "answered no");
+      } else {
+        prev->stance.rules.emplace_back("answered yes");
+      }
+      prev->attributed = false;
     }
     // "Demand is real? Come on." rebuts the claim it echoes: in a run of questions
     // ("This a bubble? With supply this short? Give me a break.") the first one.
@@ -276,6 +294,20 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
       TurnAround(prev->stance, "rebutted by the next sentence");
       prev->attributed = false;
       r.stance.rules.push_back("rebuttal");
+    }
+  }
+  // A quoted view the reply takes the other side of is the view it rebuts: "> the
+  // demand is real" / "lol. it's a bubble". The reply runs to the next quoted line.
+  for (size_t i = 0; i < body.size(); ++i) {
+    SentenceStance& quote = body[i].r.stance;
+    if (!body[i].quoted || !body[i].r.attributed || quote.score == 0) continue;
+    size_t j = i + 1;
+    while (j < body.size() && body[j].quoted) ++j;
+    for (; j < body.size() && !body[j].quoted; ++j) {
+      const double reply = body[j].r.stance.score;
+      if (reply == 0) continue;
+      if (reply * quote.score < 0) TurnAround(quote, "answered by the reply");
+      break;
     }
   }
   // A heading that names the conclusion ("まとめ", 结语) makes its section the author's conclusion,

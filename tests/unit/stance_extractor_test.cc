@@ -356,6 +356,29 @@ const RuleCase kAddresses[] = {
 
 TEST(StanceExtractorTest, AddressesAreNotViews) { ExpectLabels(kAddresses); }
 
+// A reply quotes the view it answers ("> …", "＞…"): the quote is someone
+// else's, "No." turns it, "Exactly." makes it the writer's, and a reply that
+// takes the other side rebuts it. A reply's anchor (">>12") quotes nothing.
+const RuleCase kQuotedReplies[] = {
+    {"en", "> AI is a bubble\n\nNo. Hyperscalers can't get enough GPUs.", kRevolution, "post"},
+    {"en", "> AI is a bubble\nNo.", kRevolution, "post"},
+    {"en", "> AI is a bubble\nExactly.", kBubble, "post"},
+    {"en", "> the demand is real\n\nlol. it's a bubble and everyone knows it.", kBubble, "post"},
+    {"en", "> the demand is real\n\nAnd it keeps growing: this is a revolution.", kRevolution, "post"},
+    {"en", ">> 12\nAI is a bubble", kBubble, "post"},
+    {"zh", ">AI就是泡沫\n\n不是。你看看算力有多紧缺。", kRevolution, "post"},
+    {"zh", ">AI就是泡沫\n不是。", kRevolution, "post"},
+    {"zh", ">AI就是泡沫\n没错。", kBubble, "post"},
+    {"zh", ">需求是真实的\n醒醒吧，这就是泡沫。", kBubble, "post"},
+    {"zh", ">AI就是泡沫\n不對。", kRevolution, "post"},
+    {"ja", "＞AIはバブル\nいいえ。", kRevolution, "post"},
+    {"ja", "＞AIはバブル\n違う。", kRevolution, "post"},
+    {"ja", "＞需要は本物\n目を覚ませ、これはバブルだ。", kBubble, "post"},
+    {"ja", "＞＞12\nAIはバブルだろ", kBubble, "post"},
+};
+
+TEST(StanceExtractorTest, QuotedReplies) { ExpectLabels(kQuotedReplies); }
+
 // An open question answered by the next sentence takes the answer, at full strength;
 // without the answer it stays open (neutral).
 const RuleCase kAnswered[] = {
