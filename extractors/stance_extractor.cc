@@ -166,14 +166,19 @@ size_t StanceExtractor::SubjectSentences(const Split& split, size_t limit) const
 }
 
 std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(const Split& split, std::string_view text,
-                                                                     std::string_view lang, bool in_title) const {
+                                                                     std::string_view lang, bool in_title,
+                                                                     bool whole_post) const {
   const SentenceContext cx{lexicon_, lexicon_.Table(lang), lang, text, split.folded, SegmenterFor(lang)};
   std::vector<Scored> out;
   out.reserve(split.spans.size());
   TextSpan paragraph;
   for (size_t i = 0; i < split.spans.size(); ++i) {
-    // The paragraph runs from its first sentence to its last.
-    if (i == 0 || split.paragraphs[i] != split.paragraphs[i - 1]) {
+    // The paragraph runs from its first sentence to its last. A post's line breaks are
+    // layout, not a new subject: its whole text is one paragraph ("My rig hits 95C\n\nkeeps
+    // overheating lol").
+    if (whole_post && !split.spans.empty()) {
+      paragraph = TextSpan{split.spans.front().start, split.spans.back().end};
+    } else if (i == 0 || split.paragraphs[i] != split.paragraphs[i - 1]) {
       size_t last = i;
       while (last + 1 < split.spans.size() && split.paragraphs[last + 1] == split.paragraphs[i]) ++last;
       paragraph = TextSpan{split.spans[i].start, split.spans[last].end};
@@ -243,8 +248,8 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
       return stance;
     }
   }
-  std::vector<Scored> title = ScoreSentences(title_split, options.title, lang, /*in_title=*/true);
-  std::vector<Scored> body = ScoreSentences(body_split, text, lang, /*in_title=*/false);
+  std::vector<Scored> title = ScoreSentences(title_split, options.title, lang, /*in_title=*/true, /*whole_post=*/false);
+  std::vector<Scored> body = ScoreSentences(body_split, text, lang, /*in_title=*/false, options.kind == "post");
 
   // Rules across sentences of the text.
   const size_t paragraphs = body.empty() ? 0 : body.back().paragraph + 1;

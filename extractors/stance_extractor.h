@@ -67,9 +67,10 @@ class StanceExtractor {
   // How many sentences of `split` name the subject (StanceSubject), counting
   // no further than `limit`: the check only needs to know it is reached.
   size_t SubjectSentences(const Split& split, size_t limit) const;
-  // Scores every sentence of `split`, the split of `text`.
+  // Scores every sentence of `split`, the split of `text`; with `whole_post` a
+  // veto's context may be anywhere in the text, not only in the cue's paragraph.
   std::vector<Scored> ScoreSentences(const Split& split, std::string_view text, std::string_view lang,
-                                     bool in_title) const;
+                                     bool in_title, bool whole_post) const;
   const TextSegmenter& SegmenterFor(std::string_view lang) const;
   // Adds the StanceModel's reading of the whole text and title to `stance`.
   void AddModelVote(std::string_view text, const StanceOptions& options, Stance& stance) const;

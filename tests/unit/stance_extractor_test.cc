@@ -379,6 +379,19 @@ const RuleCase kQuotedReplies[] = {
 
 TEST(StanceExtractorTest, QuotedReplies) { ExpectLabels(kQuotedReplies); }
 
+// A veto's context counts anywhere in a post: its line breaks are layout. In an
+// article a new paragraph may be a new subject, and the veto stays in its own.
+const RuleCase kPostsAreOneParagraph[] = {
+    {"en", "My gaming laptop hits 95C after ten minutes.\n\nIt keeps overheating.", kNeutral, "post"},
+    {"en", "My gaming laptop hits 95C after ten minutes.\n\nIt keeps overheating.", kBubble, "article"},
+    {"zh", "今晚和朋友去喝啤酒\n\n满杯都是泡沫", kNeutral, "post"},
+    {"zh", "今晚和朋友去喝啤酒\n\n满杯都是泡沫", kBubble, "article"},
+    {"ja", "スマホが熱い\n\nずっと過熱してる", kNeutral, "post"},
+    {"ja", "スマホが熱い\n\nずっと過熱してる", kBubble, "article"},
+};
+
+TEST(StanceExtractorTest, PostsAreOneParagraph) { ExpectLabels(kPostsAreOneParagraph); }
+
 // An open question answered by the next sentence takes the answer, at full strength;
 // without the answer it stays open (neutral).
 const RuleCase kAnswered[] = {
