@@ -5,7 +5,8 @@
 namespace bw {
 namespace {
 
-constexpr std::array<std::string_view, 3> kQuoteMarks = {">", "\xEF\xBC\x9E" /* ＞ */, "&gt;"};
+// PTT quotes with ": " under a "※ 引述《…》之銘言：" line.
+constexpr std::array<std::string_view, 4> kQuoteMarks = {">", "\xEF\xBC\x9E" /* ＞ */, "&gt;", ": "};
 
 // The length of the quote mark that `s` starts with, or 0.
 size_t QuoteMarkAt(std::string_view s) {

@@ -1,6 +1,6 @@
 // Quoted lines: the lines of a post that quote what someone else wrote before
 // the reply to it. Reddit and Hacker News quote with "> " (X sends it as
-// "&gt; "), Japanese boards with "＞":
+// "&gt; "), Japanese boards with "＞", PTT with ": ":
 //
 //   > AI is a bubble
 //   No. Hyperscalers can't get enough GPUs.

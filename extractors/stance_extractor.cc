@@ -13,6 +13,8 @@ constexpr double kTitleWeight = 2.0;
 constexpr double kConclusionWeight = 2.0;
 constexpr double kLastParagraphWeight = 1.5;
 constexpr double kReportedWeight = 0.6;   // a quoted opinion, below the author's own
+// A line a reply quotes: the context of the reply, which is the writer's view.
+constexpr double kQuotedLineWeight = 0.4;
 // A section the author heads as the other side's case ("The bear case", 反证与担忧,
 // 反論): the hedge of the piece, not its thesis.
 constexpr double kCounterSectionWeight = 0.5;
@@ -338,7 +340,7 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
   for (Scored& s : body) {
     SentenceStance& st = s.r.stance;
     // "The study concluded that …" reports a finding the piece stands on, not an opinion it quotes.
-    if (s.r.attributed && !s.r.finding) st.weight *= kReportedWeight;
+    if (s.r.attributed && !s.r.finding) st.weight *= s.quoted ? kQuotedLineWeight : kReportedWeight;
     if (s.r.conclusion) st.weight *= kConclusionWeight;
     if (options.kind == "article" && paragraphs >= 4 && s.paragraph + 1 == paragraphs) {
       st.weight *= kLastParagraphWeight;

@@ -11,6 +11,8 @@ namespace bw {
 namespace {
 
 constexpr size_t kMaxHandleChars = 30;
+constexpr size_t kMaxHandleCharsAtEnd = 12;   // most Weibo names are shorter
+constexpr size_t kMaxMixedHandleChars = 10;
 constexpr std::string_view kFullWidthAt = "\xEF\xBC\xA0";  // ＠
 
 bool IsHandleByte(char c) { return IsAsciiAlnum(c) || c == '_' || c == '-' || c == '.'; }
@@ -59,6 +61,26 @@ size_t WebAddressEnd(std::string_view t, size_t i) {
   return j > body ? j : i;
 }
 
+// How far a run of handle characters (letters and digits of any script, "_", "-") from
+// `i` goes: its end, and how many characters it holds.
+struct HandleRun {
+  size_t end;
+  size_t chars;
+};
+HandleRun RunOfHandleChars(std::string_view t, size_t i, size_t max_chars) {
+  const int32_t n = static_cast<int32_t>(t.size());
+  int32_t j = static_cast<int32_t>(i);
+  size_t chars = 0;
+  while (j < n && chars <= max_chars) {
+    const int32_t at = j;
+    UChar32 c;
+    U8_NEXT(t.data(), j, n, c);
+    if (c < 0 || !(u_isalnum(c) || c == '_' || c == '-')) return {static_cast<size_t>(at), chars};
+    ++chars;
+  }
+  return {static_cast<size_t>(j), chars};
+}
+
 // The end of the handle whose name starts at `i` (after the "@"), or `i`.
 size_t HandleEnd(std::string_view t, size_t i) {
   if (i >= t.size()) return i;
@@ -72,20 +94,21 @@ size_t HandleEnd(std::string_view t, size_t i) {
       const size_t host_end = DomainEnd(t, j + 1);
       if (host_end > j + 1) j = host_end;
     }
+    // A Weibo name may go on in Chinese ("@AI泡沫观察 求…") when a space closes it; an X
+    // handle is ASCII and the Chinese after it is the post ("@elonmusk说AI是泡沫").
+    if (j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80) {
+      const HandleRun run = RunOfHandleChars(t, j, kMaxMixedHandleChars);
+      if (run.chars > 0 && run.chars <= kMaxMixedHandleChars && run.end < t.size() && t[run.end] == ' ') j = run.end;
+    }
     return j;
   }
   // A handle in another script ends at a space or a punctuation mark; without one
-  // nearby there is no telling where it ends ("@新浪财经AI泡沫").
-  const int32_t n = static_cast<int32_t>(t.size());
-  int32_t j = static_cast<int32_t>(i);
-  for (size_t chars = 0; j < n; ++chars) {
-    const int32_t at = j;
-    UChar32 c;
-    U8_NEXT(t.data(), j, n, c);
-    if (c < 0 || !(u_isalnum(c) || c == '_' || c == '-')) return chars == 0 ? i : static_cast<size_t>(at);
-    if (chars + 1 > kMaxHandleChars) return i;
-  }
-  return t.size();
+  // nearby there is no telling where it ends ("@新浪财经AI泡沫"). At the end of the text only a
+  // short one is taken whole.
+  const HandleRun run = RunOfHandleChars(t, i, kMaxHandleChars);
+  if (run.chars == 0 || run.chars > kMaxHandleChars) return i;
+  if (run.end == t.size() && run.chars > kMaxHandleCharsAtEnd) return i;
+  return run.end;
 }
 
 }  // namespace

@@ -14,8 +14,11 @@
 //   - an @handle: "@" (or full-width "＠") not after a letter or digit, then
 //     a Latin handle (letters, digits, "_", "-", inner "."; a Mastodon
 //     "@user@host.social" whole), or a handle in other scripts ("@新浪财经")
-//     when a space or punctuation ends it within 30 characters: Weibo writes
-//     "@新浪财经 AI泡沫", and without an edge the handle's end is unknown.
+//     when a space or punctuation ends it within 30 characters (or the text
+//     does, within 12): Weibo writes "@新浪财经 AI泡沫", and without an edge
+//     the handle's end is unknown. A Latin handle goes on in another script
+//     only up to a space within 10 characters ("@AI泡沫观察 求…"); otherwise
+//     what follows is the post ("@elonmusk说AI是泡沫").
 //
 //   std::vector<bw::TextSpan> spans = bw::FindTextAddresses("see https://x.com/a, @bob");
 //   // spans == {{4, 19}, {21, 25}}

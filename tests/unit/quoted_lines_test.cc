@@ -27,6 +27,10 @@ TEST(QuotedLinesTest, FindsTheLinesAReplyQuotes) {
       {"＞AIはバブル\nいや", 4, true},
       {"&gt; X sends quotes like this", 6, true},
       {"> > a quote of a quote", 8, true},
+      {"※ 引述《bullrun》之銘言：\n: 輝達訂單滿到2026\n訂單滿是因為…", 40, true},
+      {"※ 引述《bullrun》之銘言：\n: 輝達訂單滿到2026\n訂單滿是因為…", 5, false},
+      {"Note: not a quote", 6, false},
+      {":colon without space", 3, false},
       {"first\n\n> third line", 9, true},
       {"first\n\n> third line", 6, false},  // the empty line
       // Anchors of replies, and '>' inside a line, are no quotes.

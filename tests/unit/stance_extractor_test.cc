@@ -371,6 +371,8 @@ const RuleCase kQuotedReplies[] = {
     {"zh", ">AI就是泡沫\n没错。", kBubble, "post"},
     {"zh", ">需求是真实的\n醒醒吧，这就是泡沫。", kBubble, "post"},
     {"zh", ">AI就是泡沫\n不對。", kRevolution, "post"},
+    {"zh", "※ 引述《bear》之銘言：\n: AI就是泡沫\n\n不是。", kRevolution, "post"},
+    {"zh", "※ 引述《bull》之銘言：\n: 需求是真實的\n\n醒醒吧，這就是泡沫。", kBubble, "post"},
     {"ja", "＞AIはバブル\nいいえ。", kRevolution, "post"},
     {"ja", "＞AIはバブル\n違う。", kRevolution, "post"},
     {"ja", "＞需要は本物\n目を覚ませ、これはバブルだ。", kBubble, "post"},

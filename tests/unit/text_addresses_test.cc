@@ -43,6 +43,11 @@ TEST(TextAddressesTest, FindsWebAddressesMailAndHandles) {
       {"@财经网：英伟达投资OpenAI", {"@财经网"}},
       {"＠bubble_bot 教えて", {"＠bubble_bot"}},
       {"@elonmusk说AI是泡沫", {"@elonmusk"}},
+      {"@elonmusk说AI是泡沫，你怎么看", {"@elonmusk"}},
+      {"@AI泡沫观察 求一份算力合同汇总", {"@AI泡沫观察"}},
+      {"转发@泡沫观察", {"@泡沫观察"}},
+      {"@新浪财经泡沫要破了", {"@新浪财经泡沫要破了"}},  // short, at the end: taken whole
+      {"@新浪财经英伟达投资OpenAI的泡沫", {}},          // at the end, but too long to be a name
       {"//@股市评论:泡沫", {"@股市评论"}},
       {"see @a and https://b.io", {"@a", "https://b.io"}},
       // Not addresses.
