@@ -16,39 +16,46 @@ size_t QuoteMarkAt(std::string_view s) {
   return 0;
 }
 
-// Whether the line starting at `line` (up to its '\n') is a quoted line.
-bool QuotedLineAt(std::string_view line) {
+enum class LineKind { kBlank, kQuoted, kText };
+
+LineKind KindOf(std::string_view line) {
   size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+  if (i == line.size()) return LineKind::kBlank;
   const size_t mark = QuoteMarkAt(line.substr(i));
-  return mark != 0 && QuoteMarkAt(line.substr(i + mark)) == 0;
+  return mark != 0 && QuoteMarkAt(line.substr(i + mark)) == 0 ? LineKind::kQuoted : LineKind::kText;
 }
 
 }  // namespace
 
-bool InQuotedLine(std::string_view text, size_t offset) {
-  const size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-  const size_t start = newline == std::string_view::npos ? 0 : newline + 1;
-  return QuotedLineAt(text.substr(start));
-}
-
-std::string WithoutQuotedLines(std::string_view text) {
-  std::string out;
-  bool any_quoted = false;
-  for (size_t start = 0; start <= text.size();) {
+std::vector<TextSpan> FindQuotedLines(std::string_view text) {
+  std::vector<TextSpan> quoted;
+  size_t replied_up_to = 0;  // quoted lines that start before this have a reply after them
+  for (size_t start = 0; start < text.size();) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
-    if (QuotedLineAt(line)) {
-      any_quoted = true;
-    } else {
-      out.append(line);
-      if (end < text.size()) out.push_back('\n');
+    switch (KindOf(text.substr(start, end - start))) {
+      case LineKind::kQuoted: quoted.push_back({start, end}); break;
+      case LineKind::kText: replied_up_to = start; break;
+      case LineKind::kBlank: break;
     }
     start = end + 1;
   }
-  bool all_blank = out.find_first_not_of(" \t\r\n") == std::string::npos;
-  return any_quoted && !all_blank ? out : std::string(text);
+  while (!quoted.empty() && quoted.back().start >= replied_up_to) quoted.pop_back();
+  return quoted;
+}
+
+std::string WithoutQuotedLines(std::string_view text) {
+  const std::vector<TextSpan> quoted = FindQuotedLines(text);
+  if (quoted.empty()) return std::string(text);
+  std::string out;
+  size_t from = 0;
+  for (const TextSpan& q : quoted) {
+    out.append(text.substr(from, q.start - from));
+    from = q.end < text.size() ? q.end + 1 : q.end;  // with its line break
+  }
+  out.append(text.substr(from));
+  return out;
 }
 
 }  // namespace bw

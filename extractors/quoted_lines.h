@@ -6,25 +6,30 @@
 //   No. Hyperscalers can't get enough GPUs.
 //
 // The first line is the view being answered, not the writer's. A line that
-// starts with two of them (">>12", "＞＞12") is a reply's anchor, not a quote.
+// starts with two of them (">>12", "＞＞12") is a reply's anchor, not a quote,
+// and lines with no reply after them are the writer's own (greentext, a list:
+// "Oracle & OpenAI $300B\n> 20x its revenue\n> who pays?").
 //
-//   bw::InQuotedLine("> AI is a bubble\nNo.", 3);   // true
-//   bw::InQuotedLine("> AI is a bubble\nNo.", 18);  // false
+//   std::vector<bw::TextSpan> q = bw::FindQuotedLines("> AI is a bubble\nNo.");
+//   // q == {{0, 16}}
 #ifndef BUBBLEWATCH_EXTRACTORS_QUOTED_LINES_H_
 #define BUBBLEWATCH_EXTRACTORS_QUOTED_LINES_H_
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "extractors/text_segmenter.h"
 
 namespace bw {
 
-// True when the line of `text` that holds byte `offset` is a quoted line: its
-// first non-blank characters are one quote mark not followed by another.
-// REQUIRES: offset <= text.size().
-bool InQuotedLine(std::string_view text, size_t offset);
+// The quoted lines of `text`, in order, each from its first byte to its '\n'
+// (not included): lines whose first non-blank characters are one quote mark
+// not followed by another, with a later line that is neither blank nor quoted
+// (a reply) after them. One pass over the text.
+std::vector<TextSpan> FindQuotedLines(std::string_view text);
 
-// `text` without its quoted lines; `text` as it is when none of its lines is
-// quoted or all of them are (then there is nothing else to read).
+// `text` without its quoted lines (and their line breaks).
 std::string WithoutQuotedLines(std::string_view text);
 
 }  // namespace bw

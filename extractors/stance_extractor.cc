@@ -174,6 +174,8 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(const Split
   std::vector<Scored> out;
   out.reserve(split.spans.size());
   TextSpan paragraph;
+  const std::vector<TextSpan> quoted_lines = in_title ? std::vector<TextSpan>{} : FindQuotedLines(text);
+  auto quoted_line = quoted_lines.begin();
   for (size_t i = 0; i < split.spans.size(); ++i) {
     // The paragraph runs from its first sentence to its last. A post's line breaks are
     // layout, not a new subject: its whole text is one paragraph ("My rig hits 95C\n\nkeeps
@@ -188,7 +190,8 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(const Split
     Scored s{ScoreSentenceStance(cx, split.spans[i], paragraph), split.paragraphs[i]};
     s.r.stance.in_title = in_title;
     // "> AI is a bubble" above a reply: the view being answered, someone else's.
-    if (!in_title && InQuotedLine(text, s.r.stance.start)) {
+    while (quoted_line != quoted_lines.end() && quoted_line->end <= s.r.stance.start) ++quoted_line;
+    if (quoted_line != quoted_lines.end() && quoted_line->start <= s.r.stance.start) {
       s.quoted = true;
       s.r.attributed = true;
       s.r.stance.rules.emplace_back("quoted");

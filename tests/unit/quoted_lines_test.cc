@@ -1,6 +1,7 @@
 #include "extractors/quoted_lines.h"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -9,39 +10,45 @@ namespace {
 
 struct QuotedCase {
   std::string text;
-  size_t offset;
-  bool quoted;
+  std::vector<std::string> quoted;  // the quoted lines, as written
 };
 
+std::vector<std::string> Quoted(const std::string& text) {
+  std::vector<std::string> out;
+  for (const TextSpan& s : FindQuotedLines(text)) out.push_back(text.substr(s.start, s.end - s.start));
+  return out;
+}
+
 TEST(QuotedLinesTest, FindsTheLinesAReplyQuotes) {
-  const std::string reply = "> AI is a bubble\nNo. Look at the backlog.";
   const QuotedCase cases[] = {
-      {reply, 0, true},
-      {reply, 5, true},
-      {reply, 16, true},   // the line's '\n'
-      {reply, 17, false},  // the reply
-      {reply, reply.size(), false},
-      {"  > indented quote", 10, true},
-      {"\t>tabbed", 3, true},
-      {">AI就是泡沫\n不是。", 1, true},
-      {"＞AIはバブル\nいや", 4, true},
-      {"&gt; X sends quotes like this", 6, true},
-      {"> > a quote of a quote", 8, true},
-      {"※ 引述《bullrun》之銘言：\n: 輝達訂單滿到2026\n訂單滿是因為…", 40, true},
-      {"※ 引述《bullrun》之銘言：\n: 輝達訂單滿到2026\n訂單滿是因為…", 5, false},
-      {"Note: not a quote", 6, false},
-      {":colon without space", 3, false},
-      {"first\n\n> third line", 9, true},
-      {"first\n\n> third line", 6, false},  // the empty line
+      {"> AI is a bubble\nNo. Look at the backlog.", {"> AI is a bubble"}},
+      {"  > indented quote\nreply", {"  > indented quote"}},
+      {"\t>tabbed\nreply", {"\t>tabbed"}},
+      {">AI就是泡沫\n不是。", {">AI就是泡沫"}},
+      {"＞AIはバブル\nいや", {"＞AIはバブル"}},
+      {"&gt; X sends quotes like this\nand a reply", {"&gt; X sends quotes like this"}},
+      {"> > a quote of a quote\nreply", {"> > a quote of a quote"}},
+      {"※ 引述《bullrun》之銘言：\n: 輝達訂單滿到2026\n訂單滿是因為…", {": 輝達訂單滿到2026"}},
+      {"first\n\n> third line\nfourth", {"> third line"}},
+      {"> one\n> two\n\nreply\n> three\nreply two", {"> one", "> two", "> three"}},
+      {"> quote\r\nreply", {"> quote\r"}},
+      {"> quote\n>>12\n", {"> quote"}},  // an anchor line is the reply's own text
+      // With no reply after them, the lines are the writer's own: greentext, a list.
+      {"Oracle &amp; OpenAI\n&gt; 20x its revenue\n&gt; who pays?", {}},
+      {"> AI is a bubble", {}},
+      {"> AI is a bubble\n\n  \n", {}},
+      {"reply first\n> then a quote", {}},
       // Anchors of replies, and '>' inside a line, are no quotes.
-      {">>12\nAIはバブルだろ", 1, false},
-      {"＞＞12 それな", 3, false},
-      {"&gt;&gt;12 anchor", 3, false},
-      {"GPU demand > supply", 12, false},
-      {"", 0, false},
+      {">>12\nAIはバブルだろ", {}},
+      {"＞＞12 それな\n本文", {}},
+      {"&gt;&gt;12 anchor\ntext", {}},
+      {"GPU demand > supply\nyes", {}},
+      {"Note: not a quote\nreply", {}},
+      {":colon without space\nreply", {}},
+      {"", {}},
   };
   for (const QuotedCase& c : cases) {
-    EXPECT_EQ(InQuotedLine(c.text, c.offset), c.quoted) << c.text << " @" << c.offset;
+    EXPECT_EQ(Quoted(c.text), c.quoted) << c.text;
   }
 }
 
@@ -49,7 +56,7 @@ TEST(QuotedLinesTest, WithoutQuotedLinesKeepsTheReply) {
   EXPECT_EQ(WithoutQuotedLines("> AI is a bubble\n\nNo. Look at the backlog."), "\nNo. Look at the backlog.");
   EXPECT_EQ(WithoutQuotedLines("a\n> b\n> c\nd"), "a\nd");
   EXPECT_EQ(WithoutQuotedLines("＞AIはバブル\nいや"), "いや");
-  // Nothing quoted, or nothing but quotes: the text as it is.
+  // Nothing quoted (or no reply to the quotes): the text as it is.
   EXPECT_EQ(WithoutQuotedLines("AI is a bubble\nNo."), "AI is a bubble\nNo.");
   EXPECT_EQ(WithoutQuotedLines("> AI is a bubble\n> and a ponzi\n"), "> AI is a bubble\n> and a ponzi\n");
   EXPECT_EQ(WithoutQuotedLines(">>12\nAIはバブル"), ">>12\nAIはバブル");

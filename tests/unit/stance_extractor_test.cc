@@ -377,6 +377,11 @@ const RuleCase kQuotedReplies[] = {
     {"ja", "＞AIはバブル\n違う。", kRevolution, "post"},
     {"ja", "＞需要は本物\n目を覚ませ、これはバブルだ。", kBubble, "post"},
     {"ja", "＞＞12\nAIはバブルだろ", kBubble, "post"},
+    // Lines with no reply after them are the writer's own: greentext, a list.
+    {"en", "Oracle &amp; OpenAI sign a $300B deal\n&gt; 20x OpenAI's revenue\n&gt; who is paying for this?", kBubble,
+     "post"},
+    {"zh", "甲骨文和OpenAI签下3000亿美元合同\n> OpenAI年收入的20倍\n> 谁来买单？", kBubble, "post"},
+    {"ja", "Oracle &amp; OpenAI 3000億ドル契約\n&gt; OpenAIの年間売上の20倍以上\n&gt; 誰が払うの？", kBubble, "post"},
 };
 
 TEST(StanceExtractorTest, QuotedReplies) { ExpectLabels(kQuotedReplies); }
@@ -701,6 +706,32 @@ TEST(StanceExtractorTest, ReportedViewWeighsLessThanTheAuthors) {
     EXPECT_EQ(StanceLabelName(both.label), StanceLabelName(kRevolution));
     ASSERT_EQ(both.evidence.size(), 2u);
     EXPECT_LT(both.evidence[0].weight, both.evidence[1].weight);
+  }
+}
+
+// A quoted line above a reply weighs less than the reply; the same lines with no
+// reply after them (greentext, a list) are the writer's own, at full weight.
+TEST(StanceExtractorTest, QuotedLinesWeighLessOnlyAboveAReply) {
+  struct Case {
+    const char* lang;
+    const char* replied;  // the quote, then a reply without a view
+    const char* own;      // the same lines, nothing after them
+  } cases[] = {
+      {"en", "Some guy\n> AI is a bubble\nhmm, interesting", "Some guy\n> AI is a bubble"},
+      {"zh", "有人说\n> AI就是泡沫\n嗯，有意思", "有人说\n> AI就是泡沫"},
+      {"ja", "ある人曰く\n＞AIはバブル\nふーん", "ある人曰く\n＞AIはバブル"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.lang) + " " + c.replied);
+    Stance replied = Extractor().Analyze(c.replied, Options(c.lang, "post"));
+    Stance own = Extractor().Analyze(c.own, Options(c.lang, "post"));
+    ASSERT_EQ(replied.evidence.size(), 1u);
+    ASSERT_EQ(own.evidence.size(), 1u);
+    EXPECT_NE(std::find(replied.evidence[0].rules.begin(), replied.evidence[0].rules.end(), "quoted"),
+              replied.evidence[0].rules.end());
+    EXPECT_EQ(std::find(own.evidence[0].rules.begin(), own.evidence[0].rules.end(), "quoted"),
+              own.evidence[0].rules.end());
+    EXPECT_LT(replied.evidence[0].weight, own.evidence[0].weight);
   }
 }
 
