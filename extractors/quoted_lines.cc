@@ -23,7 +23,10 @@ LineKind KindOf(std::string_view line) {
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
   if (i == line.size()) return LineKind::kBlank;
   const size_t mark = QuoteMarkAt(line.substr(i));
-  return mark != 0 && QuoteMarkAt(line.substr(i + mark)) == 0 ? LineKind::kQuoted : LineKind::kText;
+  // ">>12" is an anchor, ">90%" a comparison.
+  const std::string_view rest = line.substr(i + mark);
+  const bool quoted = mark != 0 && QuoteMarkAt(rest) == 0 && !(!rest.empty() && rest[0] >= '0' && rest[0] <= '9');
+  return quoted ? LineKind::kQuoted : LineKind::kText;
 }
 
 }  // namespace

@@ -6,8 +6,8 @@
 //   No. Hyperscalers can't get enough GPUs.
 //
 // The first line is the view being answered, not the writer's. A line that
-// starts with two of them (">>12", "＞＞12") is a reply's anchor, not a quote,
-// and lines with no reply after them are the writer's own (greentext, a list:
+// starts with two of them (">>12", "＞＞12") is a reply's anchor and one before a
+// digit (">90%") a comparison, not quotes; lines with no reply after them are the writer's own (greentext, a list:
 // "Oracle & OpenAI $300B\n> 20x its revenue\n> who pays?").
 //
 //   std::vector<bw::TextSpan> q = bw::FindQuotedLines("> AI is a bubble\nNo.");

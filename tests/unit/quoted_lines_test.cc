@@ -43,6 +43,8 @@ TEST(QuotedLinesTest, FindsTheLinesAReplyQuotes) {
       {"＞＞12 それな\n本文", {}},
       {"&gt;&gt;12 anchor\ntext", {}},
       {"GPU demand > supply\nyes", {}},
+      {">90%的基金经理认为AI是泡沫\n所以呢", {}},  // "more than", not a quote
+      {"＞50% のファンドマネージャー\n本文", {}},
       {"Note: not a quote\nreply", {}},
       {":colon without space\nreply", {}},
       {"", {}},
