@@ -7,6 +7,7 @@
 #include "extractors/charset_decoder.h"
 #include "extractors/html_dom.h"
 #include "extractors/page_metadata.h"
+#include "extractors/post_markup.h"
 #include "extractors/text_util.h"
 
 namespace bw {
@@ -171,6 +172,8 @@ AnalysisRecord DocumentAnalyzer::AnalyzeText(std::string_view text,
   r.url = input.url;
   r.kind = input.kind;
   r.text = SanitizeUtf8(text);
+  // Hacker News and Mastodon send a post's text as HTML, X with entities ("&amp;", "&gt;").
+  if (input.kind == "post" && LooksLikePostMarkup(r.text)) r.text = PostMarkupText(r.text);
   r.status = r.text.find_first_not_of(" \t\r\n") == std::string::npos ? ArticleStatus::kEmpty
                                                                       : ArticleStatus::kOk;
   if (r.status == ArticleStatus::kEmpty) r.text.clear();

@@ -19,6 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bw::DecodedText html = bw::DecodeToUtf8(bytes, "", /*is_html=*/true);
   analyzer->AnalyzeHtml(html.utf8, input);
   analyzer->AnalyzeText(bytes, input);
+  input.kind = "post";  // posts: quoted replies, one veto paragraph
+  analyzer->AnalyzeText(bytes, input);
   bw::DecodeToUtf8(bytes, "text/html; charset=shift_jis", true);
   return 0;
 }

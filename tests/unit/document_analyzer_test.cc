@@ -176,5 +176,24 @@ TEST(DocumentAnalyzerTest, RandomInputNeverBreaksIt) {
   }
 }
 
+// A post's text from Hacker News or Mastodon is HTML: the record holds its plain text,
+// and its quoted line is the view the reply answers. An article's text is taken as it is.
+TEST(DocumentAnalyzerTest, PostMarkupBecomesPlainText) {
+  const LexiconSet lexicons = LexiconSet::Embedded();
+  const DocumentAnalyzer analyzer(lexicons);
+  const std::string hn = "<p>&gt; AI is a bubble<p>No. Hyperscalers can&#x27;t get enough GPUs.";
+  DocumentInput post;
+  post.kind = "post";
+  const AnalysisRecord r = analyzer.AnalyzeText(hn, post);
+  EXPECT_EQ(r.text, "> AI is a bubble\nNo. Hyperscalers can't get enough GPUs.");
+  EXPECT_EQ(r.lang, "en");
+  ASSERT_TRUE(r.stance.has_value());
+  EXPECT_EQ(StanceLabelName(r.stance->label), "revolution");
+
+  DocumentInput article;
+  const AnalysisRecord a = analyzer.AnalyzeText(hn, article);
+  EXPECT_EQ(a.text, hn);
+}
+
 }  // namespace
 }  // namespace bw
