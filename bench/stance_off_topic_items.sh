@@ -26,9 +26,13 @@ python3 - "$shared" > "$work/items.jsonl" <<'PY'
 import glob, html, json, os, re, sys
 shared = sys.argv[1]
 def emit(source, n, text, kind="post"):
-    text = html.unescape(re.sub(r"<[^>]+>", " ", text or "")).strip()
-    if len(text) >= 20:
-        print(json.dumps({"id": f"{source}/{n}", "text": text, "kind": kind}, ensure_ascii=False))
+    # Posts go in as their APIs send them (Weibo, Hacker News and Mastodon as HTML, X with
+    # entities): bubblewatch reads post markup itself. The length check is on the plain text.
+    text = (text or "").strip()
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", text)).strip()
+    if len(plain) >= 20:
+        print(json.dumps({"id": f"{source}/{n}", "text": text if kind == "post" else plain, "kind": kind},
+                         ensure_ascii=False))
 for path in sorted(glob.glob(f"{shared}/benchmarks/extraction/scrapinghub/ground-truth/*.json")):
     body = json.load(open(path, encoding="utf-8")).get("articleBody") or ""
     for i, para in enumerate(p for p in body.split("\n") if len(p.strip()) >= 40):
