@@ -1,6 +1,9 @@
 #include "extractors/quoted_lines.h"
 
+#include <algorithm>
 #include <array>
+
+#include "extractors/text_addresses.h"
 
 namespace bw {
 namespace {
@@ -48,8 +51,27 @@ std::vector<TextSpan> FindQuotedLines(std::string_view text) {
   return quoted;
 }
 
+TextSpan FindRepostChain(std::string_view text) {
+  std::vector<TextSpan> addresses;
+  for (size_t at = text.find("//@"); at != std::string_view::npos; at = text.find("//@", at + 3)) {
+    // "https://t.cn/x//@y" is no chain; the writer's comment must come first.
+    if (addresses.empty()) addresses = FindTextAddresses(text);
+    if (std::any_of(addresses.begin(), addresses.end(),
+                    [at](const TextSpan& a) { return a.start < at && at < a.end; })) {
+      continue;
+    }
+    if (text.substr(0, at).find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
+    return {at, text.size()};
+  }
+  return {};
+}
+
 std::string WithoutQuotedLines(std::string_view text) {
-  const std::vector<TextSpan> quoted = FindQuotedLines(text);
+  std::vector<TextSpan> quoted = FindQuotedLines(text);
+  if (const TextSpan chain = FindRepostChain(text); chain.end > chain.start) {
+    while (!quoted.empty() && quoted.back().end > chain.start) quoted.pop_back();
+    quoted.push_back(chain);
+  }
   if (quoted.empty()) return std::string(text);
   std::string out;
   size_t from = 0;

@@ -1,5 +1,5 @@
-// Quoted lines: the lines of a post that quote what someone else wrote before
-// the reply to it. Reddit and Hacker News quote with "> " (X sends it as
+// Quoted lines (and repost chains): the lines of a post that quote what
+// someone else wrote before the reply to it. Reddit and Hacker News quote with "> " (X sends it as
 // "&gt; "), Japanese boards with "＞", PTT with ": ":
 //
 //   > AI is a bubble
@@ -29,7 +29,14 @@ namespace bw {
 // (a reply) after them. One pass over the text.
 std::vector<TextSpan> FindQuotedLines(std::string_view text);
 
-// `text` without its quoted lines (and their line breaks).
+// The repost chain of a Weibo post: from the first "//@name:" that follows the
+// writer's own comment to the end of the text ("醒醒吧//@某人:AI是革命" → the span of
+// "//@某人:AI是革命"): the earlier reposters' words, which the writer passes on or
+// answers. Empty when there is none, or when nothing comes before it (a plain
+// repost: the chain is all the writer says).
+TextSpan FindRepostChain(std::string_view text);
+
+// `text` without its quoted lines (and their line breaks) and its repost chain.
 std::string WithoutQuotedLines(std::string_view text);
 
 }  // namespace bw

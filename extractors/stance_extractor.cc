@@ -145,6 +145,16 @@ StanceExtractor::Split StanceExtractor::SplitSentences(std::string_view text, st
                                folded.origin.begin());
   };
   split.spans = SegmenterFor(lang).Sentences(text);
+  // A Weibo repost chain ("醒醒吧//@某人:AI是革命") starts a sentence of its own.
+  if (const TextSpan chain = FindRepostChain(text); chain.end > chain.start) {
+    for (size_t i = 0; i < split.spans.size(); ++i) {
+      if (split.spans[i].start < chain.start && chain.start < split.spans[i].end) {
+        split.spans.insert(split.spans.begin() + static_cast<long>(i) + 1, TextSpan{chain.start, split.spans[i].end});
+        split.spans[i].end = chain.start;
+        break;
+      }
+    }
+  }
   split.paragraphs.reserve(split.spans.size());
   size_t paragraph = 0;
   size_t scanned = 0;
@@ -176,6 +186,7 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(const Split
   TextSpan paragraph;
   const std::vector<TextSpan> quoted_lines = in_title ? std::vector<TextSpan>{} : FindQuotedLines(text);
   auto quoted_line = quoted_lines.begin();
+  const TextSpan chain = in_title ? TextSpan{} : FindRepostChain(text);
   for (size_t i = 0; i < split.spans.size(); ++i) {
     // The paragraph runs from its first sentence to its last. A post's line breaks are
     // layout, not a new subject: its whole text is one paragraph ("My rig hits 95C\n\nkeeps
@@ -191,7 +202,8 @@ std::vector<StanceExtractor::Scored> StanceExtractor::ScoreSentences(const Split
     s.r.stance.in_title = in_title;
     // "> AI is a bubble" above a reply: the view being answered, someone else's.
     while (quoted_line != quoted_lines.end() && quoted_line->end <= s.r.stance.start) ++quoted_line;
-    if (quoted_line != quoted_lines.end() && quoted_line->start <= s.r.stance.start) {
+    const bool in_chain = chain.end > chain.start && s.r.stance.start >= chain.start;
+    if (in_chain || (quoted_line != quoted_lines.end() && quoted_line->start <= s.r.stance.start)) {
       s.quoted = true;
       s.r.attributed = true;
       s.r.stance.rules.emplace_back("quoted");
@@ -307,18 +319,22 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     }
   }
   // A quoted view the reply takes the other side of is the view it rebuts: "> the
-  // demand is real" / "lol. it's a bubble". The reply runs to the next quoted line.
+  // demand is real" / "lol. it's a bubble". The reply runs to the next quoted line; a
+  // repost chain's reply is the comment before it ("醒醒吧//@某人:AI是革命", "不是。//@…").
   for (size_t i = 0; i < body.size(); ++i) {
     SentenceStance& quote = body[i].r.stance;
     if (!body[i].quoted || !body[i].r.attributed || quote.score == 0) continue;
+    double reply = 0;
     size_t j = i + 1;
     while (j < body.size() && body[j].quoted) ++j;
-    for (; j < body.size() && !body[j].quoted; ++j) {
-      const double reply = body[j].r.stance.score;
-      if (reply == 0) continue;
-      if (reply * quote.score < 0) TurnAround(quote, "answered by the reply");
-      break;
+    for (; j < body.size() && !body[j].quoted && reply == 0; ++j) reply = body[j].r.stance.score;
+    size_t k = i;
+    while (k > 0 && body[k - 1].quoted) --k;
+    for (; reply == 0 && k > 0 && !body[k - 1].quoted; --k) {
+      const SentenceStanceResult& before = body[k - 1].r;
+      reply = before.answer != 0 ? before.answer * quote.score : before.stance.score;
     }
+    if (reply * quote.score < 0) TurnAround(quote, "answered by the reply");
   }
   // A heading that names the conclusion ("まとめ", 结语) makes its section the author's conclusion,
   // up to the next heading; one that names the other side's case ("The bear case", 反证) makes

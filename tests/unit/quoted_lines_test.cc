@@ -54,6 +54,28 @@ TEST(QuotedLinesTest, FindsTheLinesAReplyQuotes) {
   }
 }
 
+TEST(QuotedLinesTest, FindsTheRepostChainAfterTheComment) {
+  struct ChainCase {
+    std::string text;
+    std::string chain;
+  } cases[] = {
+      {"醒醒吧//@某人:AI是革命", "//@某人:AI是革命"},
+      {"不是。//@A:AI就是泡沫//@B:转发", "//@A:AI就是泡沫//@B:转发"},
+      {"agreed //@bob:the demand is real", "//@bob:the demand is real"},
+      // A plain repost: the chain is all the writer says.
+      {"//@财经早餐:甲骨文与OpenAI签约//@路透中文网:【大单】", ""},
+      {"  //@A:泡沫", ""},
+      // Inside a web address, or no chain at all.
+      {"看 https://t.cn/A6x//@abc 这个", ""},
+      {"@A: 回复", ""},
+      {"", ""},
+  };
+  for (const ChainCase& c : cases) {
+    const TextSpan span = FindRepostChain(c.text);
+    EXPECT_EQ(c.text.substr(span.start, span.end - span.start), c.chain) << c.text;
+  }
+}
+
 TEST(QuotedLinesTest, WithoutQuotedLinesKeepsTheReply) {
   EXPECT_EQ(WithoutQuotedLines("> AI is a bubble\n\nNo. Look at the backlog."), "\nNo. Look at the backlog.");
   EXPECT_EQ(WithoutQuotedLines("a\n> b\n> c\nd"), "a\nd");
@@ -63,6 +85,8 @@ TEST(QuotedLinesTest, WithoutQuotedLinesKeepsTheReply) {
   EXPECT_EQ(WithoutQuotedLines("> AI is a bubble\n> and a ponzi\n"), "> AI is a bubble\n> and a ponzi\n");
   EXPECT_EQ(WithoutQuotedLines(">>12\nAIはバブル"), ">>12\nAIはバブル");
   EXPECT_EQ(WithoutQuotedLines(""), "");
+  EXPECT_EQ(WithoutQuotedLines("醒醒吧//@某人:AI是革命"), "醒醒吧");
+  EXPECT_EQ(WithoutQuotedLines("//@某人:AI是革命"), "//@某人:AI是革命");
 }
 
 }  // namespace

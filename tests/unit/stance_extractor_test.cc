@@ -373,6 +373,12 @@ const RuleCase kQuotedReplies[] = {
     {"zh", ">AI就是泡沫\n不對。", kRevolution, "post"},
     {"zh", "※ 引述《bear》之銘言：\n: AI就是泡沫\n\n不是。", kRevolution, "post"},
     {"zh", "※ 引述《bull》之銘言：\n: 需求是真實的\n\n醒醒吧，這就是泡沫。", kBubble, "post"},
+    // Weibo: the repost chain after the writer's comment is the view passed on or answered.
+    {"zh", "醒醒吧，这就是泡沫//@某人:AI是一场真正的革命，需求是真实的", kBubble, "post"},
+    {"zh", "不是。//@某人:AI就是泡沫", kRevolution, "post"},
+    {"zh", "说得好//@某人:AI就是泡沫", kBubble, "post"},
+    {"zh", "//@财经早餐:AI就是泡沫//@路透中文网:转发", kBubble, "post"},
+    {"zh", "醒醒吧，這就是泡沫//@某人:AI是一場真正的革命", kBubble, "post"},
     {"ja", "＞AIはバブル\nいいえ。", kRevolution, "post"},
     {"ja", "＞AIはバブル\n違う。", kRevolution, "post"},
     {"ja", "＞需要は本物\n目を覚ませ、これはバブルだ。", kBubble, "post"},
