@@ -1,6 +1,5 @@
 #include "extractors/quoted_lines.h"
 
-#include <algorithm>
 #include <array>
 
 #include "extractors/text_addresses.h"
@@ -53,13 +52,17 @@ std::vector<TextSpan> FindQuotedLines(std::string_view text) {
 
 TextSpan FindRepostChain(std::string_view text) {
   std::vector<TextSpan> addresses;
+  bool found_addresses = false;
+  auto address = addresses.begin();
   for (size_t at = text.find("//@"); at != std::string_view::npos; at = text.find("//@", at + 3)) {
     // "https://t.cn/x//@y" is no chain; the writer's comment must come first.
-    if (addresses.empty()) addresses = FindTextAddresses(text);
-    if (std::any_of(addresses.begin(), addresses.end(),
-                    [at](const TextSpan& a) { return a.start < at && at < a.end; })) {
-      continue;
+    if (!found_addresses) {
+      addresses = FindTextAddresses(text);
+      address = addresses.begin();
+      found_addresses = true;
     }
+    while (address != addresses.end() && address->end <= at) ++address;
+    if (address != addresses.end() && address->start < at) continue;
     if (text.substr(0, at).find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
     return {at, text.size()};
   }
