@@ -3,6 +3,7 @@
 #include <array>
 
 #include "extractors/text_addresses.h"
+#include "extractors/text_util.h"
 
 namespace bw {
 namespace {
@@ -51,11 +52,21 @@ std::vector<TextSpan> FindQuotedLines(std::string_view text) {
 }
 
 TextSpan FindRepostChain(std::string_view text) {
+  // The first chain mark: Weibo's "//@name:" (not inside a link: "https://t.cn/x//@y"),
+  // or X's "RT @name:" and "QT @name:" at the start of a word.
+  size_t first = std::string_view::npos;
+  for (std::string_view mark : {"RT @", "QT @"}) {
+    for (size_t at = text.find(mark); at != std::string_view::npos && at < first; at = text.find(mark, at + 1)) {
+      if (at == 0 || !IsAsciiAlnum(text[at - 1])) {
+        first = at;
+        break;
+      }
+    }
+  }
   std::vector<TextSpan> addresses;
   bool found_addresses = false;
   auto address = addresses.begin();
-  for (size_t at = text.find("//@"); at != std::string_view::npos; at = text.find("//@", at + 3)) {
-    // "https://t.cn/x//@y" is no chain; the writer's comment must come first.
+  for (size_t at = text.find("//@"); at != std::string_view::npos && at < first; at = text.find("//@", at + 3)) {
     if (!found_addresses) {
       addresses = FindTextAddresses(text);
       address = addresses.begin();
@@ -63,18 +74,19 @@ TextSpan FindRepostChain(std::string_view text) {
     }
     while (address != addresses.end() && address->end <= at) ++address;
     if (address != addresses.end() && address->start < at) continue;
-    if (text.substr(0, at).find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
-    return {at, text.size()};
+    first = at;
+    break;
   }
-  return {};
+  // The writer's comment must come first: a plain repost is all the writer says.
+  if (first == std::string_view::npos ||
+      text.substr(0, first).find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return {};
+  }
+  return {first, text.size()};
 }
 
 std::string WithoutQuotedLines(std::string_view text) {
-  std::vector<TextSpan> quoted = FindQuotedLines(text);
-  if (const TextSpan chain = FindRepostChain(text); chain.end > chain.start) {
-    while (!quoted.empty() && quoted.back().end > chain.start) quoted.pop_back();
-    quoted.push_back(chain);
-  }
+  const std::vector<TextSpan> quoted = FindQuotedLines(text);
   if (quoted.empty()) return std::string(text);
   std::string out;
   size_t from = 0;

@@ -29,14 +29,16 @@ namespace bw {
 // (a reply) after them. One pass over the text.
 std::vector<TextSpan> FindQuotedLines(std::string_view text);
 
-// The repost chain of a Weibo post: from the first "//@name:" that follows the
-// writer's own comment to the end of the text ("醒醒吧//@某人:AI是革命" → the span of
-// "//@某人:AI是革命"): the earlier reposters' words, which the writer passes on or
-// answers. Empty when there is none, or when nothing comes before it (a plain
-// repost: the chain is all the writer says).
+// The repost chain of a post: from the first Weibo "//@name:" or X "RT @name:" /
+// "QT @name:" that follows the writer's own comment to the end of the text
+// ("醒醒吧//@某人:AI是革命" → "//@某人:AI是革命"; "This. RT @a: …" → "RT @a: …"): the
+// words of others, which the writer passes on or answers. Empty when there is
+// none, or when nothing comes before it (a plain repost: the chain is all the
+// writer says).
 TextSpan FindRepostChain(std::string_view text);
 
-// `text` without its quoted lines (and their line breaks) and its repost chain.
+// `text` without its quoted lines (and their line breaks). A repost chain stays:
+// a comment is often only "ほんとこれ" and the chain is what it passes on.
 std::string WithoutQuotedLines(std::string_view text);
 
 }  // namespace bw

@@ -276,6 +276,11 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     // ballooning.": what follows "but" goes against what came before, even in words
     // no lexicon has.
     SentenceStanceResult* prev = i > 0 ? &body[i - 1].r : nullptr;
+    // A quoted line is someone else's: it does not answer the writer's text before it, nor
+    // another quoted line ("&gt; これはバブル\n&gt; いや、これは革命": two people on a timeline).
+    if (prev != nullptr && body[i].quoted && (!body[i - 1].quoted || body[i - 1].paragraph != body[i].paragraph)) {
+      prev = nullptr;
+    }
     if (prev != nullptr && r.opens_with_contrast && !r.soft_contrast && prev->stance.score != 0 &&
         (prev->attributed || r.stance.cues.empty())) {
       TurnAround(prev->stance, prev->attributed ? "reported, then contradicted" : "turned by the contrast after it");
@@ -306,7 +311,10 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     // "Demand is real? Come on." rebuts the claim it echoes: in a run of questions
     // ("This a bubble? With supply this short? Give me a break.") the first one.
     size_t asked = i;
-    while (asked > 0 && body[asked - 1].r.question && body[asked - 1].paragraph == body[i].paragraph) --asked;
+    while (prev != nullptr && asked > 0 && body[asked - 1].r.question &&
+           body[asked - 1].paragraph == body[i].paragraph) {
+      --asked;
+    }
     if (r.rebuts_previous && asked < i) {
       if (Answerable(body[asked].r)) {
         ResolveQuestion(body[asked].r, -1, "rebutted by a later sentence");
@@ -332,7 +340,14 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     while (k > 0 && body[k - 1].quoted) --k;
     for (; reply == 0 && k > 0 && !body[k - 1].quoted; --k) {
       const SentenceStanceResult& before = body[k - 1].r;
-      reply = before.answer != 0 ? before.answer * quote.score : before.stance.score;
+      reply = before.answer != 0      ? before.answer * quote.score
+              : before.rebuts_previous ? -quote.score  // "胡说八道 RT @x: …"
+                                       : before.stance.score;
+      // "ほんとこれ RT @a: …", "没错//@a: …": the writer makes the reposted view their own.
+      if (before.answer > 0) {
+        body[i].r.attributed = false;
+        quote.rules.emplace_back("answered yes");
+      }
     }
     if (reply * quote.score < 0) TurnAround(quote, "answered by the reply");
   }
@@ -370,6 +385,17 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
     s.r.stance.weight *= kTitleWeight * (s.r.attributed && !s.r.finding ? kReportedWeight : 1.0);
   }
 
+  // The model reads the writer's comment without the repost chain after it, unless the
+  // comment only agrees with it ("ほんとこれ RT @a: …"): then the chain is what is said.
+  std::string_view model_text = text;
+  if (const TextSpan chain = FindRepostChain(text); chain.end > chain.start) {
+    bool endorsed = false;
+    for (const Scored& s : body) {
+      endorsed |= s.quoted && std::find(s.r.stance.rules.begin(), s.r.stance.rules.end(), "answered yes") !=
+                                   s.r.stance.rules.end();
+    }
+    if (!endorsed) model_text = text.substr(0, chain.start);
+  }
   bool live_cue = false;
   for (std::vector<Scored>* part : {&title, &body}) {
     for (Scored& s : *part) {
@@ -387,7 +413,7 @@ Stance StanceExtractor::Analyze(std::string_view text, const StanceOptions& opti
   // it has nothing to read. It stays silent there.
   if (live_cue || subject_checked ||
       SubjectSentences(title_split, 1) + SubjectSentences(body_split, 1) > 0) {
-    AddModelVote(text, options, stance);
+    AddModelVote(model_text, options, stance);
   } else {
     stance.model_unanchored = !model_.empty();
   }

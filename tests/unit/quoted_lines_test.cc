@@ -62,7 +62,13 @@ TEST(QuotedLinesTest, FindsTheRepostChainAfterTheComment) {
       {"醒醒吧//@某人:AI是革命", "//@某人:AI是革命"},
       {"不是。//@A:AI就是泡沫//@B:转发", "//@A:AI就是泡沫//@B:转发"},
       {"agreed //@bob:the demand is real", "//@bob:the demand is real"},
+      {"This. RT @grid_nerd: these are announcement gigawatts", "RT @grid_nerd: these are announcement gigawatts"},
+      {"何がAI革命だよ。 RT @tech_hype_jp: AI革命はまだ始まったばかり！", "RT @tech_hype_jp: AI革命はまだ始まったばかり！"},
+      {"so true QT @a: x //@b: y", "QT @a: x //@b: y"},
+      {"comment //@a: x RT @b: y", "//@a: x RT @b: y"},
+      {"ART @home is not a chain", ""},
       // A plain repost: the chain is all the writer says.
+      {"RT @business: Broadcom and OpenAI agree to deploy 10 GW", ""},
       {"//@财经早餐:甲骨文与OpenAI签约//@路透中文网:【大单】", ""},
       {"  //@A:泡沫", ""},
       // Inside a web address, or no chain at all.
@@ -85,7 +91,7 @@ TEST(QuotedLinesTest, WithoutQuotedLinesKeepsTheReply) {
   EXPECT_EQ(WithoutQuotedLines("> AI is a bubble\n> and a ponzi\n"), "> AI is a bubble\n> and a ponzi\n");
   EXPECT_EQ(WithoutQuotedLines(">>12\nAIはバブル"), ">>12\nAIはバブル");
   EXPECT_EQ(WithoutQuotedLines(""), "");
-  EXPECT_EQ(WithoutQuotedLines("醒醒吧//@某人:AI是革命"), "醒醒吧");
+  EXPECT_EQ(WithoutQuotedLines("醒醒吧//@某人:AI是革命"), "醒醒吧//@某人:AI是革命");
   EXPECT_EQ(WithoutQuotedLines("//@某人:AI是革命"), "//@某人:AI是革命");
 }
 

@@ -379,6 +379,18 @@ const RuleCase kQuotedReplies[] = {
     {"zh", "说得好//@某人:AI就是泡沫", kBubble, "post"},
     {"zh", "//@财经早餐:AI就是泡沫//@路透中文网:转发", kBubble, "post"},
     {"zh", "醒醒吧，這就是泡沫//@某人:AI是一場真正的革命", kBubble, "post"},
+    {"zh", "说得对//@某人:AI就是泡沫", kBubble, "post"},
+    {"zh", "胡说八道 RT @x: AI就是泡沫", kRevolution, "post"},
+    // X: "RT @a:" / "QT @a:" after the writer's comment is the same.
+    {"en", "This is circular financing, period. RT @bull_bob: the demand is real and durable", kBubble, "post"},
+    {"en", "Exactly right. RT @bull_bob: the demand is real and durable", kRevolution, "post"},
+    {"en", "RT @bull_bob: the demand is real and durable", kRevolution, "post"},
+    {"ja", "ほんとこれ\nQT @jensen_fan: AIはバブルではない", kRevolution, "post"},
+    {"ja", "何がAI革命だよ。 RT @hype_jp: AI革命はまだ始まったばかり！", kBubble, "post"},
+    // Quoted lines do not answer one another: two people on a timeline.
+    {"en", "> AI is a bubble\n> No, it is a revolution\nmy timeline is split 50/50 lol", kNeutral, "post"},
+    {"zh", "> AI就是泡沫\n> 不是，这是革命\n评论区吵翻了，两边都有道理", kNeutral, "post"},
+    {"ja", "&gt; これはバブル\n&gt; いや、これは革命\nTLが完全に二つに割れてて面白い。", kNeutral, "post"},
     {"ja", "＞AIはバブル\nいいえ。", kRevolution, "post"},
     {"ja", "＞AIはバブル\n違う。", kRevolution, "post"},
     {"ja", "＞需要は本物\n目を覚ませ、これはバブルだ。", kBubble, "post"},
