@@ -1,14 +1,16 @@
-// Quoted lines (and repost chains): the lines of a post that quote what
-// someone else wrote before the reply to it. Reddit and Hacker News quote with "> " (X sends it as
-// "&gt; "), Japanese boards with "＞", PTT with ": ":
+// Quoted lines and repost chains: the parts of a post that quote what someone
+// else wrote, which the writer answers or passes on. Reddit and Hacker News
+// quote with "> " (X sends it as "&gt; "), Japanese boards with "＞", PTT with
+// ": ":
 //
 //   > AI is a bubble
 //   No. Hyperscalers can't get enough GPUs.
 //
-// The first line is the view being answered, not the writer's. A line that
-// starts with two of them (">>12", "＞＞12") is a reply's anchor and one before a
-// digit (">90%") a comparison, not quotes; lines with no reply after them are the writer's own (greentext, a list:
-// "Oracle & OpenAI $300B\n> 20x its revenue\n> who pays?").
+// The first line is the view being answered, not the writer's. Not quotes: a
+// line that starts with two marks (">>12", "＞＞12": a reply's anchor), one
+// before a digit (">90%": a comparison), and lines with no reply after them
+// (the writer's own greentext or list: "Oracle & OpenAI $300B\n> 20x its
+// revenue\n> who pays?").
 //
 //   std::vector<bw::TextSpan> q = bw::FindQuotedLines("> AI is a bubble\nNo.");
 //   // q == {{0, 16}}
